@@ -1,0 +1,48 @@
+{#- Reasons why a raw row cannot be kept (raw-extracts.md, "Bad rows"). Each
+    macro yields the reason, or null when the check passes; a staging model
+    keeps the first reason of a row, in the order of its columns. -#}
+
+{% macro _quoted(text) -%}
+    '{{ text | replace("'", "''") }}'
+{%- endmacro %}
+
+{% macro reject_if_empty(column) -%}
+    case when {{ column }} is null then {{ _quoted("required field '" ~ column ~ "' is empty") }} end
+{%- endmacro %}
+
+{#- A non-empty raw value that its parser could not read. -#}
+{% macro _reject_unparsed(column, parsed, label) -%}
+    case
+        when {{ column }} is not null and ({{ parsed }}) is null
+            then {{ _quoted(label ~ " in '" ~ column ~ "': ") }} || {{ column }}
+    end
+{%- endmacro %}
+
+{% macro reject_if_invalid(column, parsed, kind) -%}
+    {{ _reject_unparsed(column, parsed, 'invalid ' ~ kind) }}
+{%- endmacro %}
+
+{% macro reject_if_unknown_code(column, parsed) -%}
+    {{ _reject_unparsed(column, parsed, 'unknown coded value') }}
+{%- endmacro %}
+
+{% macro reject_if_unknown_list_item(column, codes) -%}
+    case
+        when {{ code_list_is_invalid(column, codes) }}
+            then {{ _quoted("unknown coded value in '" ~ column ~ "': ") }} || {{ column }}
+    end
+{%- endmacro %}
+
+{#- Keys are unique per filiale. Among the rows that are otherwise valid, the
+    first in file order (files in name order) is kept and the later ones are
+    rejected; an invalid row never counts as the first occurrence. -#}
+{% macro reject_if_duplicate(key_columns, row_reason='row_reject_reason') -%}
+    case
+        when {{ row_reason }} is null
+            and row_number() over (
+                partition by filiale_code, {{ key_columns | join(', ') }}, {{ row_reason }} is null
+                order by source_file, line_number
+            ) > 1
+            then 'duplicate key (' || concat_ws(', ', {{ key_columns | join(', ') }}) || ')'
+    end
+{%- endmacro %}

@@ -1,0 +1,60 @@
+{#- SIRET: 14 digits once inner spaces are removed; valid when it passes the
+    Luhn check, except La Poste establishments (SIREN 356000000), valid when
+    the sum of their 14 digits is a multiple of 5. -#}
+{% macro clean_siret(expression) -%}
+    regexp_replace({{ expression }}, '[ \x{00A0}\x{202F}]', '', 'g')
+{%- endmacro %}
+
+{% macro _digit(expression, position) -%}
+    ascii(substr({{ expression }}, {{ position }}, 1)) - 48
+{%- endmacro %}
+
+{% macro siret_is_valid(expression) -%}
+    (
+        regexp_full_match({{ expression }}, '[0-9]{14}')
+        and case
+            when left({{ expression }}, 9) = '356000000' then (
+                {%- for position in range(1, 15) %}
+                {{ _digit(expression, position) }}{{ " +" if not loop.last }}
+                {%- endfor %}
+            ) % 5 = 0
+            else (
+                {#- Luhn, from the right: the 2nd, 4th, ... digits are doubled,
+                    i.e. the odd positions from the left of 14 digits. #}
+                {%- for position in range(1, 15) %}
+                {%- if position % 2 == 1 %}
+                ({{ _digit(expression, position) }}) * 2 - case when ({{ _digit(expression, position) }}) >= 5 then 9 else 0 end
+                {%- else %}
+                {{ _digit(expression, position) }}
+                {%- endif %}{{ " +" if not loop.last }}
+                {%- endfor %}
+            ) % 10 = 0
+        end
+    )
+{%- endmacro %}
+
+{% macro parse_siret(expression) -%}
+    case when {{ siret_is_valid(clean_siret(expression)) }} then {{ clean_siret(expression) }} end
+{%- endmacro %}
+
+{#- Département of an INSEE commune code: 2A/2B in Corsica, three characters
+    for codes starting with 97 or 98 (DROM, COM), else two. -#}
+{% macro departement_from_commune(expression) -%}
+    case
+        when {{ expression }} is null then null
+        when upper(left({{ expression }}, 2)) in ('97', '98') then left({{ expression }}, 3)
+        else upper(left({{ expression }}, 2))
+    end
+{%- endmacro %}
+
+{#- Département of a postal code: 200xx-201xx is 2A, 202xx-206xx is 2B,
+    three characters for 97xxx and 98xxx, else the first two digits. -#}
+{% macro departement_from_postal_code(expression) -%}
+    case
+        when not regexp_full_match({{ expression }}, '[0-9]{5}') then null
+        when left({{ expression }}, 3) in ('200', '201') then '2A'
+        when left({{ expression }}, 3) in ('202', '203', '204', '205', '206') then '2B'
+        when left({{ expression }}, 2) in ('97', '98') then left({{ expression }}, 3)
+        else left({{ expression }}, 2)
+    end
+{%- endmacro %}

@@ -1,0 +1,46 @@
+{{ config(materialized='table') }}
+
+{#- filiales.csv is the reference list every other extract is filed under: a
+    row that cannot be read has nowhere to go, so it stops the build with its
+    line number instead of going to the rejects. -#}
+
+with source as (
+    select * from {{ ref('raw_filiales') }}
+),
+
+parsed as (
+    select
+        *,
+        {{ parse_boolean('drom') }} as is_drom,
+        {{ parse_list('departements') }} as departement_codes
+    from source
+),
+
+checked as (
+    select
+        *,
+        coalesce(
+            {{ reject_if_empty('code_filiale') }},
+            case
+                when siren is not null and not regexp_full_match(siren, '[0-9]{9}')
+                    then 'invalid SIREN in ''siren'': ' || siren
+            end,
+            {{ reject_if_invalid('drom', 'is_drom', 'boolean') }},
+            case
+                when count(*) over (partition by code_filiale) > 1
+                    then 'duplicate key (' || code_filiale || ')'
+            end
+        ) as reject_reason
+    from parsed
+)
+
+select
+    code_filiale as filiale_code,
+    raison_sociale as company_name,
+    siren,
+    [upper(code) for code in departement_codes] as departement_codes,
+    coalesce(is_drom, false) as is_drom,
+    source_file,
+    line_number
+from checked
+where reject_reason is null or error('filiales.csv line ' || line_number || ': ' || reject_reason)

@@ -1,0 +1,3 @@
+select * exclude (reject_reason)
+from {{ ref('base_extracts__vehicles') }}
+where reject_reason is null

@@ -1,0 +1,1 @@
+"""Spaser responsible-purchasing indicators: raw extract loading and checks."""
