@@ -1,0 +1,29 @@
+{#- An operation counts when at least one of its contracts (cancelled ones
+    excepted, whatever their notification date) has the BIOSOURCE clause. -#}
+with biosourced_operations as (
+    select distinct
+        filiale_code,
+        operation_id
+    from {{ ref('int_contracts') }}
+    where list_contains(clauses, 'BIOSOURCE')
+),
+
+operations as (
+    select
+        operations.*,
+        biosourced.operation_id is not null as has_biosourced_contract
+    from {{ ref('stg_extracts__operations') }} as operations
+    left join biosourced_operations as biosourced
+        on
+            operations.filiale_code = biosourced.filiale_code
+            and operations.operation_id = biosourced.operation_id
+    where
+        operations.operation_type in ('CONSTRUCTION_NEUVE', 'REHABILITATION')
+        and operations.works_start_date is not null
+)
+
+select
+    {{ evidence_columns(
+        'O5_2', 'operations', 'year(works_start_date)', 'operation_id', as_flag('has_biosourced_contract'), 1
+    ) }}
+from operations

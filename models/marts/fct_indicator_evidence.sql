@@ -1,0 +1,47 @@
+{#- The rows behind every figure of fct_indicators: one row per source row
+    (contract, invoice, housing unit, vehicle, ...) that an indicator counts,
+    with what it adds to the numerator and the denominator. Only the cells
+    that have a figure keep their evidence (perimeter, extracts present). -#}
+{%- set indicator_models = [
+    'o1_1', 'o1_2', 'o1_3', 'o1_4', 'o1_5', 'o1_6', 'o1_7', 'o2_1', 'o3_1', 'o3_2', 'o3_3',
+    'o3_4', 'o4_1', 'o4_2', 'o4_3', 'o4_4', 'o4_5', 'o5_1', 'o5_2', 'o5_3', 'o5_4', 'o6_1',
+    'o6_2', 'o7_1', 'o8_1', 'o9_1', 'o9_2', 'o9_3', 'o10_1'
+] -%}
+
+with evidence as (
+    {%- for indicator in indicator_models %}
+    select * from {{ ref('int_indicator__' ~ indicator) }}
+    union all
+    {%- endfor %}
+    -- Figures a filiale declares for its own optional indicators.
+
+    select
+        filiale_code,
+        year::integer as year,
+        indicator_code,
+        'declared_indicator_values' as extract,
+        source_reference as business_key,
+        'declared_indicator_values.csv' as source_file,
+        null::bigint as line_number,
+        numerator::double as numerator_contribution,
+        denominator::double as denominator_contribution
+    from {{ ref('declared_indicator_values') }}
+)
+
+select
+    evidence.filiale_code,
+    evidence.year,
+    evidence.indicator_code,
+    evidence.extract,
+    evidence.business_key,
+    evidence.source_file,
+    evidence.line_number,
+    evidence.numerator_contribution,
+    evidence.denominator_contribution
+from evidence
+inner join {{ ref('int_indicator_grid') }} as grid
+    on
+        evidence.filiale_code = grid.filiale_code
+        and evidence.year = grid.year
+        and evidence.indicator_code = grid.indicator_code
+where grid.applicable and grid.has_source_data

@@ -1,0 +1,54 @@
+{#- One row per filiale, reporting year and indicator: the complete grid,
+    each figure the sum of its evidence rows. -#}
+with totals as (
+    select
+        filiale_code,
+        year,
+        indicator_code,
+        sum(numerator_contribution) as numerator,
+        sum(denominator_contribution) as denominator
+    from {{ ref('fct_indicator_evidence') }}
+    group by filiale_code, year, indicator_code
+),
+
+cells as (
+    select
+        grid.*,
+        grid.applicable and grid.has_source_data as has_figure,
+        coalesce(totals.numerator, 0) as numerator_total,
+        coalesce(totals.denominator, 0) as denominator_total
+    from {{ ref('int_indicator_grid') }} as grid
+    left join totals
+        on
+            grid.filiale_code = totals.filiale_code
+            and grid.year = totals.year
+            and grid.indicator_code = totals.indicator_code
+),
+
+figures as (
+    select
+        *,
+        case when has_figure then numerator_total end as numerator,
+        case when has_figure and unit in ('percent', 'days') then denominator_total end as denominator,
+        case
+            when not has_figure then null
+            when unit = 'percent' then 100 * numerator_total / nullif(denominator_total, 0)
+            when unit = 'days' then numerator_total / nullif(denominator_total, 0)
+            else numerator_total
+        end as value
+    from cells
+)
+
+select
+    filiale_code::varchar as filiale_code,
+    year::integer as year,
+    indicator_code::varchar as indicator_code,
+    indicator_label::varchar as indicator_label,
+    unit::varchar as unit,
+    numerator::double as numerator,
+    denominator::double as denominator,
+    value::double as value,
+    target::double as target,
+    {{ target_met('value', 'target_comparison', 'target') }} as target_met,
+    applicable::boolean as applicable
+from figures

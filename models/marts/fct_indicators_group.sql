@@ -1,0 +1,68 @@
+{#- Group consolidation, one row per indicator and year, over the filiales
+    whose value is not null: ratios recomputed as sum of numerators over
+    sum of denominators (never an average of percentages), counts and
+    amounts summed, booleans as the percentage of filiales at 1. -#}
+with filiale_figures as (
+    select * from {{ ref('fct_indicators') }}
+    where value is not null
+),
+
+consolidated as (
+    select
+        catalogue.indicator_code,
+        years.year,
+        catalogue.indicator_label,
+        catalogue.unit,
+        count(figures.value) as filiales_with_value,
+        case
+            when catalogue.unit = 'boolean' then count(figures.value) filter (where figures.value = 1)
+            when catalogue.unit in ('percent', 'days') then sum(figures.numerator)
+            else sum(figures.value)
+        end as numerator_total,
+        case
+            when catalogue.unit = 'boolean' then count(figures.value)
+            when catalogue.unit in ('percent', 'days') then sum(figures.denominator)
+        end as denominator_total
+    from {{ ref('indicator_catalogue') }} as catalogue
+    cross join {{ ref('int_reporting_years') }} as years
+    left join filiale_figures as figures
+        on catalogue.indicator_code = figures.indicator_code and years.year = figures.year
+    group by catalogue.indicator_code, years.year, catalogue.indicator_label, catalogue.unit
+),
+
+group_targets as (
+    select * from {{ ref('indicator_targets') }}
+    where filiale_code is null
+),
+
+figures as (
+    select
+        consolidated.*,
+        group_targets.comparison as target_comparison,
+        group_targets.target_value as target,
+        case when filiales_with_value > 0 then numerator_total end as numerator,
+        case when filiales_with_value > 0 then denominator_total end as denominator,
+        case
+            when filiales_with_value = 0 then null
+            when unit in ('percent', 'boolean') then 100 * numerator_total / nullif(denominator_total, 0)
+            when unit = 'days' then numerator_total / nullif(denominator_total, 0)
+            else numerator_total
+        end as value
+    from consolidated
+    left join group_targets
+        on consolidated.indicator_code = group_targets.indicator_code
+)
+
+select
+    indicator_code::varchar as indicator_code,
+    year::integer as year,
+    indicator_label::varchar as indicator_label,
+    unit::varchar as unit,
+    case when unit = 'boolean' then 'percent' else unit end::varchar as value_unit,
+    numerator::double as numerator,
+    denominator::double as denominator,
+    value::double as value,
+    filiales_with_value::integer as filiales_with_value,
+    target::double as target,
+    {{ target_met('value', 'target_comparison', 'target') }} as target_met
+from figures
