@@ -15,3 +15,8 @@
         'documents': 'documents',
     }) }}
 {%- endmacro %}
+
+{#- 'A', 'B', 'C': a list var as SQL literals, for `in (...)` and list literals. -#}
+{% macro sql_literals(values) -%}
+    {%- for value in values %}'{{ value | replace("'", "''") }}'{{ ", " if not loop.last }}{% endfor -%}
+{%- endmacro %}

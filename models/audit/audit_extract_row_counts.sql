@@ -15,22 +15,22 @@ with present as (
 
 landed as (
     {%- for extract, entity in filiale_extracts().items() %}
-    select
-        filiale_code,
-        '{{ extract }}' as extract,
-        count(*) as rows_read,
-        0 as rows_kept
-    from {{ ref('raw_' ~ extract) }}
-    group by filiale_code
-    union all
-    select
-        filiale_code,
-        '{{ extract }}' as extract,
-        0 as rows_read,
-        count(*) as rows_kept
-    from {{ ref('stg_extracts__' ~ entity) }}
-    group by filiale_code
-    {% if not loop.last %}union all{% endif %}
+        select
+            filiale_code,
+            '{{ extract }}' as extract,
+            count(*) as rows_read,
+            0 as rows_kept
+        from {{ ref('raw_' ~ extract) }}
+        group by filiale_code
+        union all
+        select
+            filiale_code,
+            '{{ extract }}' as extract,
+            0 as rows_read,
+            count(*) as rows_kept
+        from {{ ref('stg_extracts__' ~ entity) }}
+        group by filiale_code
+        {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 ),
 

@@ -1,27 +1,36 @@
 {#- Every raw row that staging could not keep, with the raw values as
     delivered (JSON object keyed by the contract's column names). -#}
+{%- set meta_columns = ['filiale_code', 'source_file', 'line_number'] %}
 
+with
 {%- for extract, entity in filiale_extracts().items() %}
-select
-    base.filiale_code,
-    '{{ extract }}' as extract,
-    base.source_file,
-    base.line_number,
-    base.reject_reason as reason,
-    to_json(raw_row) as raw_values
-from {{ ref('base_extracts__' ~ entity) }} as base
-inner join (
-    select
-        filiale_code as _filiale_code,
-        source_file as _source_file,
-        line_number as _line_number,
-        struct_pack(columns(* exclude (filiale_code, source_file, line_number))) as raw_row
-    from {{ ref('raw_' ~ extract) }}
-) as raw
-    on
-        base.filiale_code = raw._filiale_code
-        and base.source_file = raw._source_file
-        and base.line_number = raw._line_number
-where base.reject_reason is not null
-{% if not loop.last %}union all{% endif %}
+    {%- set raw_relation = ref('raw_' ~ extract) %}
+    {%- set value_columns = adapter.get_columns_in_relation(raw_relation) if execute else [] %}
+
+    {{ extract }}_rejected as (
+        select
+            base.filiale_code,
+            '{{ extract }}' as extract,
+            base.source_file,
+            base.line_number,
+            base.reject_reason as reason,
+            to_json(struct_pack(
+                {%- for column in value_columns if column.name not in meta_columns %}
+                    "{{ column.name }}" := raw."{{ column.name }}"{{ "," if not loop.last }}
+                {%- endfor %}
+            )) as raw_values
+        from {{ ref('base_extracts__' ~ entity) }} as base
+        inner join {{ raw_relation }} as raw
+            on
+                base.filiale_code = raw.filiale_code
+                and base.source_file = raw.source_file
+                and base.line_number = raw.line_number
+        where base.reject_reason is not null
+    ){{ "," if not loop.last }}
+{%- endfor %}
+
+{% for extract in filiale_extracts() -%}
+    select * from {{ extract }}_rejected
+    {% if not loop.last %}union all
+    {% endif %}
 {%- endfor %}

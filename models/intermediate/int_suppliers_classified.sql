@@ -10,9 +10,7 @@ select
         suppliers.company_category = 'PME'
         or (
             suppliers.company_category is null
-            and suppliers.headcount_band in (
-                {%- for band in var('sme_headcount_bands') %}'{{ band }}'{{ ", " if not loop.last }}{% endfor -%}
-            )
+            and suppliers.headcount_band in ({{ sql_literals(var('sme_headcount_bands')) }})
         ),
         false
     ) as is_sme,

@@ -10,8 +10,8 @@
 
 with evidence as (
     {%- for indicator in indicator_models %}
-    select * from {{ ref('int_indicator__' ~ indicator) }}
-    union all
+        select * from {{ ref('int_indicator__' ~ indicator) }}
+        union all
     {%- endfor %}
     -- Figures a filiale declares for its own optional indicators.
 

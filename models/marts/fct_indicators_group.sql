@@ -35,11 +35,19 @@ group_targets as (
     where filiale_code is null
 ),
 
-figures as (
+with_targets as (
     select
         consolidated.*,
         group_targets.comparison as target_comparison,
-        group_targets.target_value as target,
+        group_targets.target_value as target
+    from consolidated
+    left join group_targets
+        on consolidated.indicator_code = group_targets.indicator_code
+),
+
+figures as (
+    select
+        *,
         case when filiales_with_value > 0 then numerator_total end as numerator,
         case when filiales_with_value > 0 then denominator_total end as denominator,
         case
@@ -48,9 +56,7 @@ figures as (
             when unit = 'days' then numerator_total / nullif(denominator_total, 0)
             else numerator_total
         end as value
-    from consolidated
-    left join group_targets
-        on consolidated.indicator_code = group_targets.indicator_code
+    from with_targets
 )
 
 select

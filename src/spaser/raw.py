@@ -71,7 +71,9 @@ def delivery_files(root: Path, known_filiales: set[str]) -> list[RawFile]:
             )
         for extract in EXTRACTS.values():
             if extract.per_filiale:
-                found.extend(RawFile(folder.name, extract.name, p) for p in files_of(folder, extract.name))
+                found.extend(
+                    RawFile(folder.name, extract.name, p) for p in files_of(folder, extract.name)
+                )
     return found
 
 
@@ -142,8 +144,8 @@ def batches(files: list[RawFile], extract: Extract) -> Iterator[pa.RecordBatch]:
     width = len(extract.columns)
 
     def flush(meta, cols):
-        arrays = [pa.array(m, type=f.type) for m, f in zip(meta, schema)]
-        arrays += [pa.array(c, type=pa.string()) for c in cols]
+        arrays = [pa.array(values, type=schema.field(i).type) for i, values in enumerate(meta)]
+        arrays += [pa.array(values, type=pa.string()) for values in cols]
         return pa.RecordBatch.from_arrays(arrays, schema=schema)
 
     for raw in files:
@@ -153,7 +155,7 @@ def batches(files: list[RawFile], extract: Extract) -> Iterator[pa.RecordBatch]:
             meta[0].append(raw.filiale_code)
             meta[1].append(raw.name)
             meta[2].append(line)
-            for col, value in zip(cols, values):
+            for col, value in zip(cols, values, strict=True):
                 col.append(value)
             if len(meta[2]) >= BATCH_ROWS:
                 yield flush(meta, cols)

@@ -1,0 +1,93 @@
+"""fct_data_quality on the conformance delivery: what was set aside or assumed, and where."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from test_conformance import read_expected
+
+
+def findings(build, finding: str) -> dict:
+    return {
+        (filiale, year, detail): (rows, amount)
+        for filiale, year, detail, rows, amount in build.query(
+            "select filiale_code, year, detail, rows_count, amount_ht from marts.fct_data_quality "
+            f"where finding = '{finding}'"
+        )
+    }
+
+
+def per_year(build, finding: str) -> dict:
+    return {(f, y): rows for (f, y, _), (rows, _) in findings(build, finding).items()}
+
+
+def test_rejects_are_reported_per_extract(conformance_build):
+    reported = Counter()
+    for (filiale, year, _), (rows, _) in findings(conformance_build, "rejected_row").items():
+        assert year is None
+        reported[filiale] += rows
+    expected = Counter(row["filiale_code"] for row in read_expected("expected_rejected_rows.csv"))
+    assert reported == expected
+
+
+def test_rejects_name_the_indicators_they_affect(conformance_build):
+    assert conformance_build.query(
+        "select affected_indicators from marts.fct_data_quality where finding = 'rejected_row' "
+        "and filiale_code = 'SEQENS' and extract = 'vehicules' limit 1"
+    ) == [(["O4_4"],)]
+
+
+def test_reception_date_fallback_is_counted_by_payment_year(conformance_build):
+    # Counted independently from the raw files: paid invoices without date_reception
+    # whose delay, from date_facture + 2 days, is not negative.
+    assert per_year(conformance_build, "reception_date_assumed") == {
+        ("LOGEO", 2024): 1,
+        ("LOGEO", 2025): 15,
+        ("LOGEO", 2026): 2,
+        ("SEQENS", 2024): 8,
+        ("SEQENS", 2025): 12,
+        ("SEQENS", 2026): 6,
+        ("SIDR", 2024): 5,
+        ("SIDR", 2025): 10,
+        ("SIDR", 2026): 6,
+    }
+
+
+def test_invoices_paid_before_receipt(conformance_build):
+    assert per_year(conformance_build, "paid_before_receipt") == {
+        ("LOGEO", 2025): 2,
+        ("SEQENS", 2025): 2,
+        ("SIDR", 2025): 2,
+    }
+
+
+def test_spend_outside_known_contracts(conformance_build):
+    assert per_year(conformance_build, "cancelled_contract_spend") == {
+        ("LOGEO", 2025): 1,
+        ("SEQENS", 2025): 1,
+        ("SIDR", 2025): 1,
+    }
+    assert findings(conformance_build, "unknown_contract_spend")[
+        ("SEQENS", 2025, "marché inconnu de la filiale : dépense hors marché")
+    ] == (1, 7555.34)
+
+
+def test_unclassified_supplier_spend(conformance_build):
+    seqens = {
+        (year, detail): value
+        for (filiale, year, detail), value in findings(
+            conformance_build, "unclassified_supplier_spend"
+        ).items()
+        if filiale == "SEQENS"
+    }
+    assert seqens == {
+        (2024, "SIRET fournisseur invalide"): (1, 13541.21),
+        (2025, "SIRET fournisseur invalide"): (1, 19490.1),
+        (2025, "SIRET absent des fournisseurs de la filiale"): (3, 28452.68),
+    }
+
+
+def test_vehicles_without_co2_and_housing_without_vector(conformance_build):
+    assert per_year(conformance_build, "vehicle_without_co2")[("SEQENS", 2026)] == 5
+    assert per_year(conformance_build, "housing_without_energy_vector")[("LOGEO", 2025)] == 4
+    assert findings(conformance_build, "absent_extract") == {}

@@ -1,0 +1,125 @@
+"""Deliveries that break the contract stop the build with a message naming the culprit;
+absent and empty extracts give unknown and zero figures as the contract says."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from conftest import copy_raw, run_dbt
+
+
+def rewrite_csv(path, transform) -> None:
+    """Rewrite a `;` CSV through `transform(header, rows) -> (header, rows)`."""
+    text = path.read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    header, body = transform(rows[0], rows[1:])
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\n").writerows([header, *body])
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def drop_column(name):
+    def transform(header, rows):
+        index = [h.strip().lower() for h in header].index(name)
+        return (
+            header[:index] + header[index + 1 :],
+            [row[:index] + row[index + 1 :] for row in rows],
+        )
+
+    return transform
+
+
+def test_missing_required_column_names_file_and_column(tmp_path):
+    raw = copy_raw(tmp_path / "raw")
+    rewrite_csv(raw / "LOGEO" / "factures.csv", drop_column("montant_ht"))
+    run = run_dbt(raw, tmp_path / "work", "build")
+    assert run.returncode != 0
+    assert "LOGEO/factures.csv" in run.output
+    assert "'montant_ht' missing" in run.output
+
+
+def test_missing_optional_column_reads_as_empty(tmp_path):
+    raw = copy_raw(tmp_path / "raw")
+    rewrite_csv(raw / "LOGEO" / "factures.csv", drop_column("montant_ttc"))
+    run = run_dbt(raw, tmp_path / "work", "build", "--select", "stg_extracts__invoices+1")
+    assert run.returncode == 0, run.output[-3000:]
+    assert run.query(
+        "select count(*), count(amount_ttc) from staging.stg_extracts__invoices "
+        "where filiale_code = 'LOGEO'"
+    ) == [(171, 0)]
+
+
+def test_unknown_filiale_folder_stops_the_build(tmp_path):
+    raw = copy_raw(tmp_path / "raw")
+    (raw / "LOGEO").rename(raw / "LOGEO_2026")
+    run = run_dbt(raw, tmp_path / "work", "build")
+    assert run.returncode != 0
+    assert "filiale folder 'LOGEO_2026'" in run.output
+    assert "not in filiales.csv" in run.output
+
+
+def test_unreadable_filiales_row_stops_the_build_at_its_line(tmp_path):
+    raw = copy_raw(tmp_path / "raw")
+    path = raw / "filiales.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "HABITAT;Habitat;123;75;peut-être\n")
+    run = run_dbt(raw, tmp_path / "work", "build")
+    assert run.returncode != 0
+    assert "filiales.csv line 5: invalid boolean in 'drom': peut-être" in run.output
+
+
+@pytest.fixture(scope="module")
+def partial_delivery(tmp_path_factory):
+    """LOGEO delivers no vehicles; SIDR delivers a trainings file with a header only."""
+    work = tmp_path_factory.mktemp("partial")
+    raw = copy_raw(work / "raw")
+    (raw / "LOGEO" / "vehicules.csv").unlink()
+    rewrite_csv(raw / "SIDR" / "formations.csv", lambda header, rows: (header, []))
+    run = run_dbt(raw, work / "work", "build")
+    assert run.returncode == 0, run.output[-5000:]
+    return run
+
+
+def test_absent_extract_gives_unknown_figures(partial_delivery):
+    rows = partial_delivery.query(
+        "select year, numerator, denominator, value from marts.fct_indicators "
+        "where filiale_code = 'LOGEO' and indicator_code = 'O4_4' order by year"
+    )
+    assert rows == [(2024, None, None, None), (2025, None, None, None), (2026, None, None, None)]
+    assert partial_delivery.query(
+        "select count(*) from audit.audit_extract_row_counts "
+        "where filiale_code = 'LOGEO' and extract = 'vehicules'"
+    ) == [(0,)]
+
+
+def test_group_consolidates_only_filiales_with_a_value(partial_delivery):
+    filiales = partial_delivery.query(
+        "select year, sum(numerator), sum(denominator) from marts.fct_indicators "
+        "where indicator_code = 'O4_4' and value is not null group by year order by year"
+    )
+    group = partial_delivery.query(
+        "select year, numerator, denominator, filiales_with_value from marts.fct_indicators_group "
+        "where indicator_code = 'O4_4' order by year"
+    )
+    assert [(y, n, d) for y, n, d, _ in group] == filiales
+    assert {count for *_, count in group} == {2}
+
+
+def test_present_but_empty_extract_counts_zero(partial_delivery):
+    assert partial_delivery.query(
+        "select year, numerator, value from marts.fct_indicators "
+        "where filiale_code = 'SIDR' and indicator_code = 'O2_1' order by year"
+    ) == [(2024, 0.0, 0.0), (2025, 0.0, 0.0), (2026, 0.0, 0.0)]
+    assert partial_delivery.query(
+        "select rows_read, rows_kept, rows_rejected from audit.audit_extract_row_counts "
+        "where filiale_code = 'SIDR' and extract = 'formations'"
+    ) == [(0, 0, 0)]
+
+
+def test_absent_extract_is_a_quality_finding(partial_delivery):
+    assert partial_delivery.query(
+        "select year, affected_indicators from marts.fct_data_quality "
+        "where finding = 'absent_extract' order by year"
+    ) == [(2024, ["O4_4"]), (2025, ["O4_4"]), (2026, ["O4_4"])]

@@ -1,0 +1,238 @@
+"""Tests of the raw delivery validation (`python -m spaser.validate`).
+
+The CLI runs in-process through `main(argv)`, so Great Expectations is
+imported once for the whole module. Every test works on a copy of the
+conformance raw folder, which it may damage.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from contextlib import redirect_stderr, redirect_stdout
+from io import StringIO
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from spaser import validate
+from spaser.contract import EXTRACTS
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+_LOCAL_CONFORMANCE = PROJECT_ROOT / "tests" / "fixtures" / "conformance" / "raw"
+CONFORMANCE_RAW = (
+    _LOCAL_CONFORMANCE if _LOCAL_CONFORMANCE.is_dir() else Path("/work/shared/conformance/raw")
+)
+
+
+def copy_raw(destination: Path) -> Path:
+    raw = destination / "raw"
+    shutil.copytree(CONFORMANCE_RAW, raw)
+    return raw
+
+
+def drop_column(path: Path, column: str) -> None:
+    """Rewrite a raw CSV without one column, as a delivery that lost it would be."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    position = [h.strip().lower() for h in rows[0]].index(column)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerows([r[:position] + r[position + 1 :] for r in rows])
+
+
+def run(capsys, raw: Path, out: Path) -> tuple[int, str, str]:
+    code = validate.main(["--raw-dir", str(raw), "--output-dir", str(out)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture(scope="module")
+def valid_run(tmp_path_factory) -> tuple[int, str, str, Path]:
+    """One validation of the conformance folder, shared by the tests.
+
+    The copy lacks an optional column in one file, which the contract allows.
+    """
+    base = tmp_path_factory.mktemp("valid")
+    raw, out = copy_raw(base), base / "output"
+    drop_column(raw / "SIDR" / "factures.csv", "montant_ttc")
+    # capsys is function-scoped: a module-scoped run captures by hand.
+    stdout, stderr = StringIO(), StringIO()
+    with redirect_stdout(stdout), redirect_stderr(stderr):
+        code = validate.main(["--raw-dir", str(raw), "--output-dir", str(out)])
+    return code, stdout.getvalue(), stderr.getvalue(), out
+
+
+def line_of(output: str, label: str) -> str:
+    return next(line for line in output.splitlines() if f" {label} " in line)
+
+
+# --- a valid delivery: warnings only ------------------------------------------------------
+
+
+def test_valid_delivery_exits_zero_and_writes_data_docs(valid_run):
+    code, out, err, output_dir = valid_run
+    assert code == 0, err
+    index = output_dir / "data_docs" / "index.html"
+    assert index.is_file()
+    assert str(index) in out or index.as_uri() in out
+    pages = list((output_dir / "data_docs" / "validations").rglob("*.html"))
+    files = [CONFORMANCE_RAW / "filiales.csv", *CONFORMANCE_RAW.glob("*/*.csv")]
+    assert len(pages) == len(files)  # one validation result per file
+
+
+def test_valid_delivery_reports_one_line_per_file_and_a_summary(valid_run):
+    _, out, _, _ = valid_run
+    assert line_of(out, "filiales.csv").startswith("OK")
+    assert line_of(out, "LOGEO/factures.csv").startswith("WARN")
+    assert " 183 rows " in line_of(out, "LOGEO/factures.csv")
+    assert "SEQENS/factures_2024.csv" in out and "SEQENS/factures_2025_2026.csv" in out
+    assert "Summary: 35 files, 1570 rows" in out
+    assert "WARNING:" in out
+
+
+@pytest.mark.parametrize(
+    "expected",
+    [
+        "montant_ht: invalid amount: 2 row(s) (lines 34, 109): 'n.c.', '1.234,56'",
+        "statut: unknown code: 1 row(s) (lines 38): 'litige'",
+        "categorie_entreprise: unknown code: 1 row(s) (lines 47): 'tpe'",
+        "id_facture: duplicate key in file: 4 row(s) (lines 19, 82, 85, 184)",
+        "id_logement + date_situation: duplicate key in file: 4 row(s) (lines 26, 28, 98, 99)",
+        "date_facture: impossible date: 1 row(s) (lines 58): '31/02/2025'",
+        "date_facture: date not JJ/MM/AAAA: 1 row(s) (lines 66): '2025-03-15'",
+        "siret: SIRET not 14 digits: 1 row(s) (lines 46): '9311165110008'",
+        "programmee: invalid boolean: 1 row(s) (lines 17): 'En cours'",
+        "nb_logements: invalid integer: 1 row(s) (lines 20): '12,5'",
+        'considerations_sociales: unknown code in list: 1 row(s) (lines 32): "Clause d\'insertion"',
+        "id_facture: key already in an earlier file: 1 row(s) (lines 152): 'factures_2024.csv'",
+    ],
+)
+def test_valid_delivery_warns_about_the_known_bad_rows(valid_run, expected):
+    _, out, _, _ = valid_run
+    assert expected in out
+
+
+def test_valid_values_are_not_reported(valid_run):
+    _, out, _, _ = valid_run
+    # LOGEO's booleans are spelt OUI, oui, O, 1, non...; its amounts carry spaces and euros.
+    assert "charte_ethique_dce" not in out
+    assert "montant_ttc" not in out
+    assert "montant_estime_ht" not in out
+
+
+# --- contract errors: exit 2 ----------------------------------------------------------------
+
+
+def test_missing_required_column_is_an_error_naming_file_and_column(tmp_path, capsys):
+    raw = copy_raw(tmp_path)
+    factures = raw / "LOGEO" / "factures.csv"
+    drop_column(factures, "montant_ht")
+    code, out, err = run(capsys, raw, tmp_path / "output")
+    assert code == 2
+    assert str(factures.resolve()) in err
+    assert "'montant_ht'" in err
+    assert not (tmp_path / "output" / "data_docs" / "index.html").exists()
+
+
+def test_unknown_filiale_folder_is_an_error_naming_the_folder(tmp_path, capsys):
+    raw = copy_raw(tmp_path)
+    shutil.copytree(raw / "LOGEO", raw / "HABITAT_INCONNU")
+    code, out, err = run(capsys, raw, tmp_path / "output")
+    assert code == 2
+    assert "HABITAT_INCONNU" in err
+    assert "filiales.csv" in err
+
+
+def test_missing_raw_dir_is_an_error(tmp_path, capsys):
+    code, out, err = run(capsys, tmp_path / "nowhere", tmp_path / "output")
+    assert code == 2
+    assert str(tmp_path / "nowhere") in err
+
+
+def test_bad_row_in_filiales_stops_like_the_build(tmp_path, capsys):
+    raw = copy_raw(tmp_path)
+    with (raw / "filiales.csv").open("a", encoding="utf-8") as handle:
+        handle.write("LOGEO;Doublon;872104963;14;peut-être\n")
+    code, out, err = run(capsys, raw, tmp_path / "output")
+    assert code == 2
+    assert line_of(out, "filiales.csv").startswith("ERROR")
+    assert "drom: invalid boolean: 1 row(s) (lines 5): 'peut-être'" in out
+    assert "filiales.csv" in err
+
+
+# --- the syntax checks, without GX ------------------------------------------------------------
+
+
+def matches(pattern: str, value: str) -> bool:
+    return bool(pd.Series([value], dtype="str").str.contains(pattern).iloc[0])
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "1234,5",
+        "1 234 567,89",
+        "-500,00",
+        "12 000 €",
+        "12\u00a0000\u202f€",
+        "1\u202f234,5",
+        "0",
+        "1 234,5 €",
+    ],
+)
+def test_amount_syntax_accepts(value):
+    assert matches(validate.AMOUNT_PATTERN, value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["12 34,5", "150.000,00", "1.234,56", "n.c.", "12000€", "1234.5", ",5", "- 500", "1234,"],
+)
+def test_amount_syntax_rejects(value):
+    assert not matches(validate.AMOUNT_PATTERN, value)
+
+
+def test_number_syntax_has_no_euro():
+    assert matches(validate.NUMBER_PATTERN, "1 200,5")
+    assert not matches(validate.NUMBER_PATTERN, "12 €")
+    assert not matches(validate.NUMBER_PATTERN, "environ 120")
+
+
+def test_integer_syntax_follows_the_amount_separators():
+    assert matches(validate.INTEGER_PATTERN, "1 200")
+    assert matches(validate.INTEGER_PATTERN, "-3")
+    assert not matches(validate.INTEGER_PATTERN, "12,5")
+    assert not matches(validate.INTEGER_PATTERN, "douze")
+
+
+@pytest.mark.parametrize("value", ["Oui", "NON", "o", "N", "1", "0", "oUi"])
+def test_boolean_syntax_accepts(value):
+    assert matches(validate.BOOLEAN_PATTERN, value)
+
+
+@pytest.mark.parametrize("value", ["En cours", "yes", "2", "Ouii", "O N"])
+def test_boolean_syntax_rejects(value):
+    assert not matches(validate.BOOLEAN_PATTERN, value)
+
+
+def test_impossible_dates_are_told_apart_from_misshapen_ones():
+    values = pd.Series(
+        ["29/02/2024", "29/02/2025", "31/04/2024", "15/13/2025", "2025-03-15", None, "00/01/2025"],
+        dtype="str",
+    )
+    found = validate._impossible_dates(values)
+    assert found.dropna().tolist() == ["29/02/2025", "31/04/2024", "15/13/2025", "00/01/2025"]
+
+
+def test_codes_compare_without_case_accents_or_spaces():
+    normalized = validate.normalize_codes(pd.Series([" Critere SOCIAL ", "À payer"], dtype="str"))
+    assert normalized.tolist() == ["critere social", "a payer"]
+    codes = EXTRACTS["marches"].column("considerations_sociales").codes
+    unknown = validate._unknown_items(
+        pd.Series(["critere social| Marche reserve |", "Clause sociale|Clause d'insertion", None]),
+        codes,
+    )
+    assert unknown.isna().tolist() == [True, False, True]
+    assert unknown.iloc[1] == "Clause d'insertion"
