@@ -24,6 +24,7 @@ class DbtRun:
     returncode: int
     output: str
     database: Path
+    work_dir: Path
 
     def query(self, sql: str) -> list[tuple]:
         with duckdb.connect(str(self.database), read_only=True) as connection:
@@ -56,7 +57,7 @@ def run_dbt(raw_dir: Path, work_dir: Path, *args: str, vars_: str = CONFORMANCE_
     completed = subprocess.run(
         command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True, check=False
     )
-    return DbtRun(completed.returncode, completed.stdout + completed.stderr, database)
+    return DbtRun(completed.returncode, completed.stdout + completed.stderr, database, work_dir)
 
 
 def copy_raw(target: Path) -> Path:

@@ -1,0 +1,79 @@
+"""Docs as a check: every model and column an auditor reads is described, and each
+indicator of the catalogue points at the docs block that defines it."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from conftest import CONFORMANCE, PROJECT_DIR, run_dbt
+
+DOCUMENTED_LAYERS = ("staging", "audit", "intermediate", "marts")
+
+
+@pytest.fixture(scope="module")
+def docs(conformance_build):
+    run = run_dbt(CONFORMANCE / "raw", conformance_build.work_dir, "docs", "generate")
+    assert run.returncode == 0, run.output[-3000:]
+    target = conformance_build.work_dir / "target"
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    catalog = json.loads((target / "catalog.json").read_text(encoding="utf-8"))
+    return manifest, catalog
+
+
+def documented_models(manifest):
+    return {
+        unique_id: node
+        for unique_id, node in manifest["nodes"].items()
+        if node["resource_type"] == "model" and node["fqn"][1] in DOCUMENTED_LAYERS
+    }
+
+
+def test_every_model_has_a_description(docs):
+    manifest, _ = docs
+    models = documented_models(manifest)
+    assert len(models) > 40
+    assert [uid for uid, node in models.items() if not node["description"].strip()] == []
+
+
+def test_every_built_column_has_a_description(docs):
+    manifest, catalog = docs
+    missing = []
+    for unique_id, node in documented_models(manifest).items():
+        described = {
+            name.lower() for name, column in node["columns"].items() if column["description"]
+        }
+        built = catalog["nodes"][unique_id]["columns"]
+        missing += [f"{node['name']}.{name}" for name in built if name.lower() not in described]
+    assert missing == []
+
+
+def test_every_seed_and_its_columns_are_described(docs):
+    manifest, catalog = docs
+    seeds = {uid: n for uid, n in manifest["nodes"].items() if n["resource_type"] == "seed"}
+    missing = [n["name"] for n in seeds.values() if not n["description"].strip()]
+    for unique_id, node in seeds.items():
+        described = {name for name, c in node["columns"].items() if c["description"].strip()}
+        missing += [
+            f"{node['name']}.{name}"
+            for name in catalog["nodes"][unique_id]["columns"]
+            if name not in described
+        ]
+    assert missing == []
+
+
+def test_each_indicator_references_its_definition_block(docs):
+    manifest, _ = docs
+    blocks = {doc["name"]: doc["block_contents"] for doc in manifest["docs"].values()}
+    with (PROJECT_DIR / "seeds" / "indicator_catalogue.csv").open(encoding="utf-8") as handle:
+        catalogue = list(csv.DictReader(handle))
+    assert len(catalogue) == 29
+    models = {node["name"]: node for node in manifest["nodes"].values()}
+    for row in catalogue:
+        block = row["docs_block"]
+        assert block in blocks, f"{row['indicator_code']}: no docs block {block}"
+        assert row["indicator_code"] in blocks[block]
+        model = models[f"int_indicator__{row['indicator_code'].lower()}"]
+        assert model["description"] == blocks[block], f"{model['name']} does not use {block}"
