@@ -56,16 +56,14 @@ def summarize(connection: duckdb.DuckDBPyConnection) -> str:
         """
     ).fetchall():
         lines.append(f"  {rows:>6}  {extract}: {reason}")
-    year = connection.sql(
-        "select max(year) from marts.fct_indicators_group where value is not null"
-    ).fetchone()[0]
-    lines.append(f"Group indicators {year} (marts.fct_indicators_group):")
+    year = connection.sql("select max(year) from marts.fct_indicator_evidence").fetchall()[0][0]
+    lines.append(f"Group indicators {year}, latest year with spend (fct_indicators_group):")
     for code, label, unit, value in connection.sql(
         f"""
-        select indicator_code, indicator_label, value_unit, value
+        select g.indicator_code, g.indicator_label, g.value_unit, g.value
         from marts.fct_indicators_group as g
-        join reference.indicator_catalogue using (indicator_code)
-        where year = {int(year)} order by sort_order
+        join reference.indicator_catalogue as c on g.indicator_code = c.indicator_code
+        where g.year = {int(year)} order by c.sort_order
         """
     ).fetchall():
         lines.append(f"  {code:<6} {_number(value, unit):>16}  {label[:70]}")
