@@ -56,7 +56,8 @@ def summarize(connection: duckdb.DuckDBPyConnection) -> str:
         """
     ).fetchall():
         lines.append(f"  {rows:>6}  {extract}: {reason}")
-    year = connection.sql("select max(year) from marts.fct_indicator_evidence").fetchall()[0][0]
+    spend_years = connection.sql("select max(spend_year) from intermediate.int_spend_lines")
+    year = spend_years.fetchall()[0][0]
     lines.append(f"Group indicators {year}, latest year with spend (fct_indicators_group):")
     for code, label, unit, value in connection.sql(
         f"""
