@@ -29,3 +29,49 @@
         else 0
     end
 {%- endmacro %}
+
+{#- O3_3 and O3_4: 1 when a document of the type is in force on 31/12 and
+    every consultation of the year in scope carries the clause (true when
+    there is none). The documents and the consultations checked are listed;
+    only a document carries the 1, when the condition holds. -#}
+{% macro document_applied_to_consultations(
+    indicator_code, document_type, consultation_flag, consultation_scope='true', document_scope='true'
+) %}
+with consultations as (
+    select
+        *,
+        year(launch_date) as year
+    from {{ ref('stg_extracts__consultations') }}
+    where {{ consultation_scope }}
+),
+
+years_with_a_gap as (
+    select distinct
+        filiale_code,
+        year
+    from consultations
+    where not coalesce({{ consultation_flag }}, false)
+),
+
+documents_checked as (
+    select
+        documents.*,
+        gaps.year is null as every_consultation_carries_it
+    from {{ ref('int_documents_in_force') }} as documents
+    left join years_with_a_gap as gaps
+        on documents.filiale_code = gaps.filiale_code and documents.year = gaps.year
+    where documents.document_type = '{{ document_type }}' and {{ document_scope }}
+)
+
+select
+    {{ evidence_columns(
+        indicator_code, 'documents', 'year', 'document_id',
+        establishing_row_flag('publication_date desc, document_id', 'every_consultation_carries_it')
+    ) }}
+from documents_checked
+
+union all
+
+select {{ evidence_columns(indicator_code, 'consultations', 'year', 'consultation_id', 0) }}
+from consultations
+{% endmacro %}
