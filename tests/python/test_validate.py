@@ -18,12 +18,10 @@ import pytest
 
 from spaser import validate
 from spaser.contract import EXTRACTS
+from spaser.raw import DEFAULT_RAW_DIR
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-_LOCAL_CONFORMANCE = PROJECT_ROOT / "tests" / "fixtures" / "conformance" / "raw"
-CONFORMANCE_RAW = (
-    _LOCAL_CONFORMANCE if _LOCAL_CONFORMANCE.is_dir() else Path("/work/shared/conformance/raw")
-)
+CONFORMANCE_RAW = PROJECT_ROOT / "tests" / "fixtures" / "conformance" / "raw"
 
 
 def copy_raw(destination: Path) -> Path:
@@ -69,6 +67,13 @@ def line_of(output: str, label: str) -> str:
 
 
 # --- a valid delivery: warnings only ------------------------------------------------------
+
+
+def test_bundled_demo_delivery_validates_with_data_docs(tmp_path, capsys):
+    code, out, err = run(capsys, DEFAULT_RAW_DIR, tmp_path / "output")
+    assert code == 0, err
+    assert (tmp_path / "output" / "data_docs" / "index.html").is_file()
+    assert "ALLIADE/fournisseurs.csv" in out
 
 
 def test_valid_delivery_exits_zero_and_writes_data_docs(valid_run):
