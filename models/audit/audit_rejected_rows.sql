@@ -14,6 +14,8 @@ with
             base.source_file,
             base.line_number,
             base.reject_reason as reason,
+            {#- The reason without the offending value, to count rejects by kind. #}
+            regexp_replace(base.reject_reason, '(: .*| \(.*\)| ''[^'']*'')$', '') as reason_kind,
             to_json(struct_pack(
                 {%- for column in value_columns if column.name not in meta_columns %}
                     "{{ column.name }}" := raw."{{ column.name }}"{{ "," if not loop.last }}

@@ -15,7 +15,7 @@ rejects as (
         null::integer as year,
         'rejected_row' as finding,
         extract,
-        regexp_replace(reason, ': .*$', '') as detail,
+        reason_kind as detail,
         count(*) as rows_count,
         null::double as amount_ht
     from {{ ref('audit_rejected_rows') }}

@@ -51,7 +51,7 @@ def summarize(connection: duckdb.DuckDBPyConnection) -> str:
     lines.append("Most frequent reject reasons:")
     for extract, reason, rows in connection.sql(
         """
-        select extract, regexp_replace(reason, ':.*$', ''), count(*)
+        select extract, reason_kind, count(*)
         from audit.audit_rejected_rows group by all order by 3 desc, 1, 2 limit 5
         """
     ).fetchall():

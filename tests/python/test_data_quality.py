@@ -95,3 +95,21 @@ def test_vehicles_without_co2_and_housing_without_vector(conformance_build):
     assert per_year(conformance_build, "vehicle_without_co2")[("SEQENS", 2026)] == 5
     assert per_year(conformance_build, "housing_without_energy_vector")[("LOGEO", 2025)] == 4
     assert findings(conformance_build, "absent_extract") == {}
+
+
+def test_rejects_are_grouped_by_kind_not_by_value(conformance_build):
+    assert conformance_build.query(
+        "select extract, detail, rows_count from marts.fct_data_quality "
+        "where finding = 'rejected_row' and filiale_code = 'SEQENS' "
+        "and detail in ('duplicate key', 'unknown contract') order by extract, detail"
+    ) == [
+        ("avenants", "duplicate key", 1),
+        ("avenants", "unknown contract", 2),
+        ("consultations", "duplicate key", 1),
+        ("factures", "duplicate key", 2),
+        ("formations", "duplicate key", 1),
+        ("fournisseurs", "duplicate key", 2),
+        ("logements", "duplicate key", 2),
+        ("marches", "duplicate key", 2),
+        ("vehicules", "duplicate key", 1),
+    ]
