@@ -38,10 +38,12 @@
     replace(regexp_replace({{ expression }}, '{{ _spaces() }}|€', '', 'g'), ',', '.')
 {%- endmacro %}
 
+{#- An amount beyond 14 integer digits does not fit: it is invalid, not a
+    crash of the build. -#}
 {% macro parse_amount(expression) -%}
     case
         when regexp_full_match({{ expression }}, {{ _decimal_pattern(true) }})
-            then {{ _decimal_text(expression) }}::decimal(18, 4)
+            then try_cast({{ _decimal_text(expression) }} as decimal(18, 4))
     end
 {%- endmacro %}
 
@@ -56,7 +58,7 @@
 {% macro parse_integer(expression) -%}
     case
         when regexp_full_match({{ expression }}, '-?([0-9]{1,3}({{ _spaces() }}[0-9]{3})+|[0-9]+)')
-            then {{ _decimal_text(expression) }}::bigint
+            then try_cast({{ _decimal_text(expression) }} as bigint)
     end
 {%- endmacro %}
 

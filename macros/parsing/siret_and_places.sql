@@ -38,11 +38,12 @@
 {%- endmacro %}
 
 {#- Département of an INSEE commune code: 2A/2B in Corsica, three characters
-    for codes starting with 97 or 98 (DROM, COM), else two. -#}
+    for codes starting with 97 or 98 (DROM, COM), else two; null when the
+    code is not a commune code, so that the postal code decides. -#}
 {% macro departement_from_commune(expression) -%}
     case
-        when {{ expression }} is null then null
-        when upper(left({{ expression }}, 2)) in ('97', '98') then left({{ expression }}, 3)
+        when not regexp_full_match(upper({{ expression }}), '[0-9]{5}|2[AB][0-9]{3}') then null
+        when left({{ expression }}, 2) in ('97', '98') then left({{ expression }}, 3)
         else upper(left({{ expression }}, 2))
     end
 {%- endmacro %}

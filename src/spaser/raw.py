@@ -21,7 +21,6 @@ from spaser.contract import EXTRACTS, Extract
 
 DEFAULT_RAW_DIR = Path(__file__).resolve().parents[2] / "data" / "demo" / "raw"
 BATCH_ROWS = 200_000
-META_COLUMNS = ("filiale_code", "source_file", "line_number")
 
 
 class RawContractError(Exception):
@@ -102,7 +101,8 @@ def _header_index(path: Path, header: list[str], extract: Extract) -> list[int |
 def read_rows(path: Path, extract: Extract) -> Iterator[tuple[int, list[str | None]]]:
     """(line number, values in contract column order) for every non-blank row of a file."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle, delimiter=";", quotechar='"')
+        # strict: a stray quote is an error, not a field that swallows the next lines.
+        reader = csv.reader(handle, delimiter=";", quotechar='"', strict=True)
         try:
             header = next(reader, None)
         except (csv.Error, UnicodeDecodeError) as exc:
@@ -116,10 +116,23 @@ def read_rows(path: Path, extract: Extract) -> Iterator[tuple[int, list[str | No
                 fields = next(reader)
             except StopIteration:
                 return
-            except (csv.Error, UnicodeDecodeError) as exc:
-                raise RawContractError(f"{path}: line {previous_end + 1}: {exc}") from exc
+            except csv.Error as exc:
+                raise RawContractError(
+                    f"{path}: line {previous_end + 1}: {exc} (unclosed or stray quote?)"
+                ) from exc
+            except UnicodeDecodeError as exc:
+                raise RawContractError(
+                    f"{path}: line {previous_end + 1}: not UTF-8 ({exc})"
+                ) from exc
             start = previous_end + 1
             previous_end = reader.line_num
+            if previous_end > start:
+                # One row per line: a row spanning lines has an unclosed quote, and
+                # the rows it swallowed would be lost without a trace.
+                raise RawContractError(
+                    f"{path}: line {start}: a quoted field runs over lines {start}-{previous_end}"
+                    " (unclosed quote?)"
+                )
             if not fields or (len(fields) == 1 and not fields[0].strip()):
                 continue
             width = len(fields)

@@ -123,3 +123,19 @@ def test_absent_extract_is_a_quality_finding(partial_delivery):
         "select year, affected_indicators from marts.fct_data_quality "
         "where finding = 'absent_extract' order by year"
     ) == [(2024, ["O4_4"]), (2025, ["O4_4"]), (2026, ["O4_4"])]
+
+
+def test_unclosed_quote_stops_the_build_at_its_line(tmp_path):
+    """Without this, the quoted field would swallow the rest of the file: rows lost."""
+    raw = copy_raw(tmp_path / "raw")
+    path = raw / "SIDR" / "formations.csv"
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    fields = lines[2].split(";")
+    fields[2] = '"' + fields[2]
+    lines[2] = ";".join(fields)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = run_dbt(raw, tmp_path / "work", "build", "--select", "+raw_formations")
+    assert run.returncode != 0
+    assert "SIDR/formations.csv: line 3: unexpected end of data (unclosed or stray quote?)" in (
+        run.output
+    )

@@ -38,7 +38,11 @@ select
     code_filiale as filiale_code,
     raison_sociale as company_name,
     siren,
-    [upper(code) for code in departement_codes] as departement_codes,
+    {#- `1` in a hand-typed list is département 01, as suppliers' codes read. -#}
+    [
+        case when regexp_full_match(code, '[0-9]') then '0' || code else upper(code) end
+        for code in departement_codes
+    ] as departement_codes,
     coalesce(is_drom, false) as is_drom,
     source_file,
     line_number
