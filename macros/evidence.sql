@@ -9,8 +9,15 @@
     ({{ business_key }})::varchar as business_key,
     source_file,
     line_number,
-    ({{ numerator }})::double as numerator_contribution,
-    ({{ denominator }})::double as denominator_contribution
+    ({{ numerator }})::{{ contribution_type() }} as numerator_contribution,
+    ({{ denominator }})::{{ contribution_type() }} as denominator_contribution
+{%- endmacro %}
+
+{#- Contributions and the figures added up from them are exact decimals: euro
+    amounts (4 decimals) and jobs (amount x ratio / 10^6) sum without the
+    floating-point residue that would turn an empty denominator into 1e-17. -#}
+{% macro contribution_type() -%}
+    decimal(38, 12)
 {%- endmacro %}
 
 {#- 1 when a condition holds, 0 otherwise (unknown counts as no). -#}

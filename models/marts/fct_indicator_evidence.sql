@@ -23,8 +23,8 @@ with evidence as (
         source_reference as business_key,
         'declared_indicator_values.csv' as source_file,
         null::bigint as line_number,
-        numerator::double as numerator_contribution,
-        denominator::double as denominator_contribution
+        numerator::{{ contribution_type() }} as numerator_contribution,
+        denominator::{{ contribution_type() }} as denominator_contribution
     from {{ ref('declared_indicator_values') }}
 )
 

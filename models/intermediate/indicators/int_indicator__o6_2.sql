@@ -12,6 +12,6 @@ with spend as (
 
 select
     {{ evidence_columns(
-        'O6_2', 'factures', 'spend_year', 'invoice_id', 'spend_amount_ht / 1000000 * fte_per_meur'
+        'O6_2', 'factures', 'spend_year', 'invoice_id', 'spend_amount_ht * fte_per_meur / 1000000'
     ) }}
 from spend
