@@ -97,6 +97,38 @@ contract_findings as (
     group by all
 ),
 
+link_findings as (
+    select
+        contracts.filiale_code,
+        year(contracts.notification_date) as year,
+        'contract_unknown_operation' as finding,
+        'marches' as extract,
+        'opération inconnue de la filiale : marché lié à aucune opération' as detail,
+        count(*) as rows_count,
+        sum(contracts.amount_ht)::double as amount_ht
+    from {{ ref('stg_extracts__contracts') }} as contracts
+    anti join {{ ref('stg_extracts__operations') }} as operations
+        on contracts.filiale_code = operations.filiale_code and contracts.operation_id = operations.operation_id
+    where contracts.operation_id is not null and contracts.contract_status <> 'Annulé'
+    group by all
+
+    union all
+
+    select
+        amendments.filiale_code,
+        year(contracts.notification_date) as year,
+        'amendment_of_cancelled_contract' as finding,
+        'avenants' as extract,
+        'avenant d''un marché annulé : compté nulle part' as detail,
+        count(*) as rows_count,
+        sum(amendments.amount_ht)::double as amount_ht
+    from {{ ref('stg_extracts__amendments') }} as amendments
+    inner join {{ ref('stg_extracts__contracts') }} as contracts
+        on amendments.filiale_code = contracts.filiale_code and amendments.contract_id = contracts.contract_id
+    where contracts.contract_status = 'Annulé'
+    group by all
+),
+
 housing as (
     select * from {{ ref('int_housing_snapshot') }}
 ),
@@ -166,7 +198,9 @@ affected as (
         ('housing_without_energy_vector', 'chauffage collectif sans vecteur énergétique', ['O4_1']),
         ('housing_without_energy_vector', 'ECS collective sans vecteur énergétique', ['O4_2']),
         ('housing_without_energy_vector', 'réseau de chaleur sans taux EnR&R', ['O4_1', 'O4_2']),
-        ('vehicle_without_co2', null, ['O4_4'])
+        ('vehicle_without_co2', null, ['O4_4']),
+        ('contract_unknown_operation', null, ['O5_1', 'O5_2', 'O5_3']),
+        ('amendment_of_cancelled_contract', null, ['O1_5'])
     ) as known_findings (finding, detail, indicator_codes)  -- noqa: AL05
 ),
 
@@ -224,6 +258,8 @@ from (
     select * from supplier_findings
     union all
     select * from contract_findings
+    union all
+    select * from link_findings
     union all
     select * from housing_findings
     union all

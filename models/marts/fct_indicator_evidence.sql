@@ -13,19 +13,23 @@ with evidence as (
         select * from {{ ref('int_indicator__' ~ indicator) }}
         union all
     {%- endfor %}
-    -- Figures a filiale declares for its own optional indicators.
+    -- Figures a filiale declares for its own optional indicators only: a
+    -- declared value never adds to one of the common, computed indicators.
 
     select
-        filiale_code,
-        year::integer as year,
-        indicator_code,
+        declared.filiale_code,
+        declared.year::integer as year,
+        declared.indicator_code,
         'declared_indicator_values' as extract,
-        source_reference as business_key,
+        declared.source_reference as business_key,
         'declared_indicator_values.csv' as source_file,
         null::bigint as line_number,
-        numerator::{{ contribution_type() }} as numerator_contribution,
-        denominator::{{ contribution_type() }} as denominator_contribution
-    from {{ ref('declared_indicator_values') }}
+        declared.numerator::{{ contribution_type() }} as numerator_contribution,
+        declared.denominator::{{ contribution_type() }} as denominator_contribution
+    from {{ ref('declared_indicator_values') }} as declared
+    inner join {{ ref('indicator_catalogue') }} as catalogue
+        on declared.indicator_code = catalogue.indicator_code
+    where not catalogue.is_common
 )
 
 select

@@ -113,3 +113,15 @@ def test_rejects_are_grouped_by_kind_not_by_value(conformance_build):
         ("marches", "duplicate key", 2),
         ("vehicules", "duplicate key", 1),
     ]
+
+
+def test_broken_links_between_extracts(conformance_build):
+    # SEQENS 2025-M022 points at operation OP2019-99, absent from its operations.
+    assert findings(conformance_build, "contract_unknown_operation")[
+        ("SEQENS", 2025, "opération inconnue de la filiale : marché lié à aucune opération")
+    ] == (1, 705825.57)
+    assert per_year(conformance_build, "amendment_of_cancelled_contract") == {
+        ("LOGEO", 2025): 1,
+        ("SEQENS", 2025): 1,
+        ("SIDR", 2025): 1,
+    }
