@@ -221,6 +221,25 @@ def add_derived_columns(frame: pd.DataFrame, raw: RawFile, registry: KeyRegistry
     return frame
 
 
+# Kinds checked by their syntax alone: (console label, rule for the Data Docs, regex).
+SYNTAX_CHECKS = {
+    AMOUNT: (
+        "invalid amount",
+        f"an amount: {DECIMAL_SYNTAX}, and an optional trailing euro sign after one of "
+        "those spaces (1 234 567,89; -500,00; 12 000 €).",
+        AMOUNT_PATTERN,
+    ),
+    NUMBER: ("invalid number", f"a number: {DECIMAL_SYNTAX} (62,5; 1 200).", NUMBER_PATTERN),
+    INTEGER: (
+        "invalid integer",
+        "a whole number, with an optional minus sign and optional thousands separators as "
+        "in amounts.",
+        INTEGER_PATTERN,
+    ),
+    BOOLEAN: ("invalid boolean", "a boolean: Oui/Non, O/N or 1/0, in any case.", BOOLEAN_PATTERN),
+}
+
+
 def build_suite(extract: Extract) -> Any:
     """The expectation suite of one extract, generated from the contract.
 
@@ -263,43 +282,15 @@ def build_suite(extract: Extract) -> Any:
                 name,
                 column=impossible_date_name(name),
             )
-        elif column.kind == AMOUNT:
+        elif column.kind in SYNTAX_CHECKS:
+            check, rule, regex = SYNTAX_CHECKS[column.kind]
             add(
                 gxe.ExpectColumnValuesToMatchRegex,
-                "invalid amount",
-                f"{name} is an amount: {DECIMAL_SYNTAX}, and an optional trailing euro sign "
-                "after one of those spaces (1 234 567,89; -500,00; 12 000 €).",
+                check,
+                f"{name} is {rule}",
                 name,
                 column=name,
-                regex=AMOUNT_PATTERN,
-            )
-        elif column.kind == NUMBER:
-            add(
-                gxe.ExpectColumnValuesToMatchRegex,
-                "invalid number",
-                f"{name} is a number: {DECIMAL_SYNTAX} (62,5; 1 200).",
-                name,
-                column=name,
-                regex=NUMBER_PATTERN,
-            )
-        elif column.kind == INTEGER:
-            add(
-                gxe.ExpectColumnValuesToMatchRegex,
-                "invalid integer",
-                f"{name} is a whole number, with an optional minus sign and optional "
-                "thousands separators as in amounts.",
-                name,
-                column=name,
-                regex=INTEGER_PATTERN,
-            )
-        elif column.kind == BOOLEAN:
-            add(
-                gxe.ExpectColumnValuesToMatchRegex,
-                "invalid boolean",
-                f"{name} is a boolean: Oui/Non, O/N or 1/0, in any case.",
-                name,
-                column=name,
-                regex=BOOLEAN_PATTERN,
+                regex=regex,
             )
         elif column.kind == SIRET:
             add(
