@@ -31,10 +31,7 @@ figures as (
         case when has_figure then numerator_total end as numerator,
         case when has_figure and unit in ('percent', 'days') then denominator_total end as denominator,
         case
-            when not has_figure then null
-            when unit = 'percent' then 100 * numerator_total / nullif(denominator_total, 0)
-            when unit = 'days' then numerator_total / nullif(denominator_total, 0)
-            else numerator_total
+            when has_figure then {{ figure_value('unit', 'numerator_total', 'denominator_total') }}
         end as value
     from cells
 )

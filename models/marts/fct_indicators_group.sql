@@ -50,11 +50,10 @@ figures as (
         *,
         case when filiales_with_value > 0 then numerator_total end as numerator,
         case when filiales_with_value > 0 then denominator_total end as denominator,
+        {#- A boolean consolidates as the percentage of filiales at 1. -#}
         case
-            when filiales_with_value = 0 then null
-            when unit in ('percent', 'boolean') then 100 * numerator_total / nullif(denominator_total, 0)
-            when unit = 'days' then numerator_total / nullif(denominator_total, 0)
-            else numerator_total
+            when filiales_with_value > 0
+                then {{ figure_value('unit', 'numerator_total', 'denominator_total', ['percent', 'boolean']) }}
         end as value
     from with_targets
 )
