@@ -302,6 +302,19 @@ RESIDENCES = {
     "ALLIADE": ("Les Marronniers", "La Soie", "Les Canuts", "Le Confluent", "Les Balmes",
                 "Les Platanes", "La Duchère", "Le Mont Cindre", "Les Vergers", "Le Grand Clos"),
 }  # fmt: skip
+# Innovative purchases under 100 000 € HT mostly take the route of art. R. 2122-9-1
+# CCP (no publicity, no competition), under the 2019+ DECP label or the older one.
+# As many entries as PROCEDURES: the same random draws, the rest of the demo unchanged.
+INNOVATIVE_PROCEDURES = (
+    "Marché passé sans publicité ni mise en concurrence préalable",
+    "Marché passé sans publicité ni mise en concurrence préalable",
+    "Marché négocié sans publicité ni mise en concurrence préalable",
+    "Marché négocié sans publicité ni mise en concurrence préalable",
+    "marche passe sans publicite ni mise en concurrence prealable",
+    "Procédure adaptée",
+    "Appel d'offres ouvert",
+    "Marché passé sans publicité ni mise en concurrence préalable",
+)
 PROCEDURES = (
     "Appel d'offres ouvert",
     "Appel d'offres ouvert",
@@ -1196,7 +1209,9 @@ def make_marches(
             objet=objet,
             categorie=spell(rng, CATEGORY[segment]),
             segment=spell(rng, segment, 0.05),
-            procedure=rng.choice(PROCEDURES),
+            procedure=rng.choice(
+                INNOVATIVE_PROCEDURES if innovative and cents < 10_000_000 else PROCEDURES
+            ),
             techniques=techniques,
             id_accord_cadre=id_ac,
             marche_innovant=fmt_bool(rng, innovative if rng.random() < 0.8 else None),

@@ -1,6 +1,8 @@
 {#- Contracts that count: every kept contract but the cancelled ones
-    (`Annulé` counts nowhere), with their framework-agreement flag and the
-    operation they are linked to when it is a known operation. -#}
+    (`Annulé` counts nowhere), with their framework-agreement flag, whether
+    they were awarded without publicity or competition (the route of art.
+    R. 2122-9-1 CCP for innovative purchases, whatever the label's vintage or
+    spelling), and the operation they are linked to when it is known. -#}
 select
     contracts.filiale_code,
     contracts.contract_id,
@@ -11,6 +13,14 @@ select
     contracts.amount_ht,
     contracts.reference_amount_ht,
     contracts.is_innovative,
+    contracts.procedure_label,
+    coalesce(
+        contains(
+            {{ normalize_code('contracts.procedure_label') }},
+            {{ normalize_code("'" ~ var('without_publicity_procedure_marker') | replace("'", "''") ~ "'") }}
+        ),
+        false
+    ) as is_awarded_without_publicity,
     list_contains(contracts.procurement_techniques, 'Accord-cadre')
     or contracts.framework_agreement_id is not null as is_framework_agreement,
     contracts.social_considerations,

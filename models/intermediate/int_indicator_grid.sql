@@ -1,8 +1,9 @@
 {#- Every filiale x reporting year x indicator of the catalogue, with what
     decides whether the cell has a figure: the indicator's perimeter, the
     presence of the extracts it needs (an absent extract means unknown), a
-    housing snapshot in the year where the indicator needs one, and the
-    target (a filiale's own target overrides the group's). -#}
+    housing snapshot in the year where the indicator needs one, the target (a
+    filiale's own target overrides the group's; none for a provisional
+    estimate) and the caveats a reader must know. -#}
 with filiales as (
     select * from {{ ref('stg_extracts__filiales') }}
 ),
@@ -31,6 +32,10 @@ snapshot_years as (
 
 targets as (
     select * from {{ ref('indicator_targets') }}
+),
+
+caveats as (
+    select * from {{ ref('int_indicator_caveats') }}
 )
 
 select
@@ -47,8 +52,16 @@ select
     end as applicable,
     list_has_all(coalesce(present_extracts.extracts, []), catalogue.required_extract_list)
     and (not catalogue.needs_snapshot_in_year or snapshot_years.year is not null) as has_source_data,
-    coalesce(filiale_target.comparison, group_target.comparison) as target_comparison,
-    coalesce(filiale_target.target_value, group_target.target_value)::double as target
+    coalesce(caveats.is_provisional_estimate, false) as is_provisional_estimate,
+    nullif(concat_ws(' ; ', catalogue.caveat, caveats.caveat), '') as caveat,
+    case
+        when not coalesce(caveats.is_provisional_estimate, false)
+            then coalesce(filiale_target.comparison, group_target.comparison)
+    end as target_comparison,
+    case
+        when not coalesce(caveats.is_provisional_estimate, false)
+            then coalesce(filiale_target.target_value, group_target.target_value)::double
+    end as target
 from filiales
 cross join {{ ref('int_reporting_years') }} as years
 cross join catalogue
@@ -64,3 +77,8 @@ left join targets as group_target
     on
         catalogue.indicator_code = group_target.indicator_code
         and group_target.filiale_code is null
+left join caveats
+    on
+        filiales.filiale_code = caveats.filiale_code
+        and years.year = caveats.year
+        and catalogue.indicator_code = caveats.indicator_code

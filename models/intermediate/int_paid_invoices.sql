@@ -1,6 +1,6 @@
 {#- Paid invoices (credit notes and cancelled invoices left out) with their
     payment delay in calendar days. Without a reception date, the invoice
-    is deemed received date_facture + 2 days (art. R. 2192-12 CCP). -#}
+    is deemed received date_facture + 2 days (art. R. 2192-14 CCP). -#}
 with paid as (
     select
         filiale_code,

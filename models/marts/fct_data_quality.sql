@@ -144,9 +144,9 @@ housing_gaps as (
     select
         filiale_code,
         snapshot_year,
-        'ECS collective sans vecteur énergétique' as detail
+        'ECS sans vecteur énergétique' as detail
     from housing
-    where hot_water_mode = 'Collectif' and hot_water_energy is null
+    where hot_water_mode in ('Collectif', 'Individuel') and hot_water_energy is null
     union all
     select
         filiale_code,
@@ -196,7 +196,7 @@ affected as (
         ('cancelled_contract_spend', null, ['O1_4', 'O6_2']),
         ('unknown_contract_spend', null, ['O1_4', 'O6_2']),
         ('housing_without_energy_vector', 'chauffage collectif sans vecteur énergétique', ['O4_1']),
-        ('housing_without_energy_vector', 'ECS collective sans vecteur énergétique', ['O4_2']),
+        ('housing_without_energy_vector', 'ECS sans vecteur énergétique', ['O4_2']),
         ('housing_without_energy_vector', 'réseau de chaleur sans taux EnR&R', ['O4_1', 'O4_2']),
         ('vehicle_without_co2', null, ['O4_4']),
         ('contract_unknown_operation', null, ['O5_1', 'O5_2', 'O5_3']),

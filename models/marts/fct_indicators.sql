@@ -47,5 +47,7 @@ select
     value::double as value,
     target::double as target,
     {{ target_met('value', 'target_comparison', 'target') }} as target_met,
-    applicable::boolean as applicable
+    applicable::boolean as applicable,
+    is_provisional_estimate::boolean as is_provisional_estimate,
+    caveat::varchar as caveat
 from figures

@@ -1,7 +1,9 @@
 {#- Group consolidation, one row per indicator and year, over the filiales
     whose value is not null: ratios recomputed as sum of numerators over
     sum of denominators (never an average of percentages), counts and
-    amounts summed, booleans as the percentage of filiales at 1. -#}
+    amounts summed, booleans as the percentage of filiales at 1. A figure
+    that any filiale gives as a provisional estimate is one for the group:
+    it carries the caveat and no target. -#}
 with filiale_figures as (
     select * from {{ ref('fct_indicators') }}
     where value is not null
@@ -14,6 +16,8 @@ consolidated as (
         catalogue.indicator_label,
         catalogue.unit,
         count(figures.value) as filiales_with_value,
+        coalesce(bool_or(figures.is_provisional_estimate), false) as is_provisional_estimate,
+        nullif(concat_ws(' ; ', catalogue.caveat, max(provisional.caveat)), '') as caveat,
         case
             when catalogue.unit = 'boolean' then count(figures.value) filter (where figures.value = 1)
             when catalogue.unit in ('percent', 'days') then sum(figures.numerator)
@@ -27,7 +31,12 @@ consolidated as (
     cross join {{ ref('int_reporting_years') }} as years
     left join filiale_figures as figures
         on catalogue.indicator_code = figures.indicator_code and years.year = figures.year
-    group by catalogue.indicator_code, years.year, catalogue.indicator_label, catalogue.unit
+    left join {{ ref('int_indicator_caveats') }} as provisional
+        on
+            figures.filiale_code = provisional.filiale_code
+            and figures.year = provisional.year
+            and figures.indicator_code = provisional.indicator_code
+    group by catalogue.indicator_code, years.year, catalogue.indicator_label, catalogue.unit, catalogue.caveat
 ),
 
 group_targets as (
@@ -38,8 +47,9 @@ group_targets as (
 with_targets as (
     select
         consolidated.*,
-        group_targets.comparison as target_comparison,
-        group_targets.target_value as target
+        case when not consolidated.is_provisional_estimate then group_targets.comparison end
+            as target_comparison,
+        case when not consolidated.is_provisional_estimate then group_targets.target_value end as target
     from consolidated
     left join group_targets
         on consolidated.indicator_code = group_targets.indicator_code
@@ -69,5 +79,7 @@ select
     value::double as value,
     filiales_with_value::integer as filiales_with_value,
     target::double as target,
-    {{ target_met('value', 'target_comparison', 'target') }} as target_met
+    {{ target_met('value', 'target_comparison', 'target') }} as target_met,
+    is_provisional_estimate::boolean as is_provisional_estimate,
+    caveat::varchar as caveat
 from figures

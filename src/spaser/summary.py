@@ -59,15 +59,17 @@ def summarize(connection: duckdb.DuckDBPyConnection) -> str:
     spend_years = connection.sql("select max(spend_year) from intermediate.int_spend_lines")
     year = spend_years.fetchall()[0][0]
     lines.append(f"Group indicators {year}, latest year with spend (fct_indicators_group):")
-    for code, label, unit, value in connection.sql(
+    for code, label, unit, value, provisional in connection.sql(
         f"""
-        select g.indicator_code, g.indicator_label, g.value_unit, g.value
+        select g.indicator_code, g.indicator_label, g.value_unit, g.value,
+            g.is_provisional_estimate
         from marts.fct_indicators_group as g
         join reference.indicator_catalogue as c on g.indicator_code = c.indicator_code
         where g.year = {int(year)} order by c.sort_order
         """
     ).fetchall():
-        lines.append(f"  {code:<6} {_number(value, unit):>16}  {label[:70]}")
+        note = "estimation provisoire (ratios par défaut) - " if provisional else ""
+        lines.append(f"  {code:<6} {_number(value, unit):>16}  {note}{label[:70]}")
     return "\n".join(lines)
 
 
