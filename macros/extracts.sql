@@ -18,5 +18,5 @@
 
 {#- 'A', 'B', 'C': a list var as SQL literals, for `in (...)` and list literals. -#}
 {% macro sql_literals(values) -%}
-    {%- for value in values %}'{{ value | replace("'", "''") }}'{{ ", " if not loop.last }}{% endfor -%}
+    {%- for value in values %}{{ sql_string(value) }}{{ ", " if not loop.last }}{% endfor -%}
 {%- endmacro %}
