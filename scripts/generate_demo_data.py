@@ -44,7 +44,9 @@ from operator import itemgetter
 from pathlib import Path
 from random import Random
 
-from spaser.contract import EXTRACTS, FILIALE_EXTRACTS, SEGMENTS
+from spaser.contract import EXTRACTS, FILIALE_EXTRACTS, codes_of
+
+SEGMENTS = codes_of("marches", "segment")
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = PROJECT_ROOT / "data" / "demo" / "raw"

@@ -20,10 +20,13 @@
     end
 {%- endmacro %}
 
-{#- JJ/MM/AAAA only; impossible dates (31/02/2025) are invalid. -#}
+{#- JJ/MM/AAAA only; impossible dates (31/02/2025) and dates before the var
+    earliest_valid_date (01/01/0000 would make a delay of two thousand years)
+    are invalid. -#}
 {% macro parse_date(expression) -%}
     case
         when regexp_full_match({{ expression }}, '[0-9]{2}/[0-9]{2}/[0-9]{4}')
+            and try_strptime({{ expression }}, '%d/%m/%Y')::date >= date '{{ var("earliest_valid_date") }}'
             then try_strptime({{ expression }}, '%d/%m/%Y')::date
     end
 {%- endmacro %}
@@ -38,11 +41,12 @@
     replace(regexp_replace({{ expression }}, '{{ _spaces() }}|€', '', 'g'), ',', '.')
 {%- endmacro %}
 
-{#- An amount beyond 14 integer digits does not fit: it is invalid, not a
-    crash of the build. -#}
+{#- An amount beyond the var max_abs_amount_eur is invalid: every amount
+    kept sums in every indicator without overflow. -#}
 {% macro parse_amount(expression) -%}
     case
         when regexp_full_match({{ expression }}, {{ _decimal_pattern(true) }})
+            and abs(try_cast({{ _decimal_text(expression) }} as decimal(18, 4))) <= {{ var('max_abs_amount_eur') }}
             then try_cast({{ _decimal_text(expression) }} as decimal(18, 4))
     end
 {%- endmacro %}

@@ -22,6 +22,20 @@
     {{ _reject_unparsed(column, parsed, 'invalid ' ~ kind) }}
 {%- endmacro %}
 
+{#- A number outside its contract bounds (a negative count, a percentage
+    beyond 100). -#}
+{% macro reject_if_out_of_range(column, parsed, min_value=none, max_value=none) -%}
+    {%- set bounds = [] -%}
+    {%- if min_value is not none %}{% do bounds.append(parsed ~ ' < ' ~ min_value) %}{% endif -%}
+    {%- if max_value is not none %}{% do bounds.append(parsed ~ ' > ' ~ max_value) %}{% endif -%}
+    {%- set label = 'between ' ~ min_value ~ ' and ' ~ max_value if min_value is not none and max_value is not none
+        else ('at least ' ~ min_value if min_value is not none else 'at most ' ~ max_value) -%}
+    case
+        when {{ bounds | join(' or ') }}
+            then {{ _quoted("value out of range (" ~ label ~ ") in '" ~ column ~ "': ") }} || {{ column }}
+    end
+{%- endmacro %}
+
 {% macro reject_if_unknown_code(column, parsed) -%}
     {{ _reject_unparsed(column, parsed, 'unknown coded value') }}
 {%- endmacro %}

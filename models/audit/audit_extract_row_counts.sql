@@ -1,26 +1,28 @@
 {#- Rows read, kept and rejected per filiale and extract present in the
-    delivery, each counted where it lands (raw, staging, rejects), so that
-    the test rows_read = rows_kept + rows_rejected proves nothing was lost.
-    An extract with no file for a filiale has no row here: it is absent
-    (unknown), not empty. -#}
+    delivery. Every record the raw layer reads is one row of its base model
+    (rows read); the kept rows are its stg_ view, the rejected ones
+    audit_rejected_rows, so that the test rows_read = rows_kept +
+    rows_rejected proves that no row is lost on the way. An extract with no
+    file for a filiale has no row here: it is absent (unknown), not empty. -#}
 
 with present as (
     select
         filiale_code,
         extract,
         count(*) as files_count
-    from {{ ref('raw_files') }}
+    from {{ source('extracts', 'delivery_files') }}
+    where filiale_code is not null
     group by filiale_code, extract
 ),
 
-landed as (
+counted as (
     {%- for extract, entity in filiale_extracts().items() %}
         select
             filiale_code,
             '{{ extract }}' as extract,
             count(*) as rows_read,
             0 as rows_kept
-        from {{ ref('raw_' ~ extract) }}
+        from {{ ref('base_extracts__' ~ entity) }}
         group by filiale_code
         union all
         select
@@ -47,12 +49,12 @@ select
     present.filiale_code,
     present.extract,
     present.files_count,
-    coalesce(sum(landed.rows_read), 0)::bigint as rows_read,
-    coalesce(sum(landed.rows_kept), 0)::bigint as rows_kept,
+    coalesce(sum(counted.rows_read), 0)::bigint as rows_read,
+    coalesce(sum(counted.rows_kept), 0)::bigint as rows_kept,
     coalesce(any_value(rejected.rows_rejected), 0)::bigint as rows_rejected
 from present
-left join landed
-    on present.filiale_code = landed.filiale_code and present.extract = landed.extract
+left join counted
+    on present.filiale_code = counted.filiale_code and present.extract = counted.extract
 left join rejected
     on present.filiale_code = rejected.filiale_code and present.extract = rejected.extract
 group by present.filiale_code, present.extract, present.files_count

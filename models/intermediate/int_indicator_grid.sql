@@ -19,7 +19,7 @@ present_extracts as (
     select
         filiale_code,
         list(distinct extract) as extracts
-    from {{ ref('raw_files') }}
+    from {{ source('extracts', 'delivery_files') }}
     group by filiale_code
 ),
 

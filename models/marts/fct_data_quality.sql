@@ -216,7 +216,7 @@ absent_extracts as (
     from {{ ref('stg_extracts__filiales') }} as filiales
     cross join {{ ref('int_reporting_years') }} as years
     cross join (values {% for extract in filiale_extracts() %}('{{ extract }}'){{ ", " if not loop.last }}{% endfor %}) as extracts (extract)
-    anti join {{ ref('raw_files') }} as files
+    anti join {{ source('extracts', 'delivery_files') }} as files
         on filiales.filiale_code = files.filiale_code and extracts.extract = files.extract
 ),
 

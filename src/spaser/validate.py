@@ -2,9 +2,10 @@
 
     python -m spaser.validate [--raw-dir DIR] [--output-dir DIR]
 
-Every extract file of the raw folder is read with the project's own reader
-(`spaser.raw`, the one that lands the `raw_*` tables) and checked against one
-expectation suite per extract, generated from `spaser.contract`. The results
+Every extract file of the raw folder is read by the project's own raw layer
+(`spaser.landing`: the views a build reads, same records and line numbers)
+and checked against one expectation suite per extract, generated from
+`spaser.contract`. The results
 go to a Great Expectations Data Docs site (static HTML, one validation result
 per file) that an auditor can open, and to the console.
 
@@ -26,7 +27,6 @@ wrongly here.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import shutil
 import sys
@@ -51,14 +51,13 @@ from spaser.contract import (
     SIRET,
     Extract,
 )
-from spaser.raw import (
+from spaser.landing import (
+    LandedFile,
     RawContractError,
-    RawFile,
-    delivery_files,
-    extract_reader,
-    filiales_file,
+    file_frame,
+    land,
+    landed_files,
     raw_dir,
-    read_rows,
 )
 
 if TYPE_CHECKING:
@@ -181,28 +180,30 @@ class KeyRegistry:
 
     first_file: dict[tuple[str | None, str], pd.Series] = field(default_factory=dict)
 
-    def earlier_files(self, raw: RawFile, keys: pd.Series) -> pd.Series:
+    def earlier_files(self, raw: LandedFile, keys: pd.Series) -> pd.Series:
         """Per row, the earlier file that already holds its key; records this file's keys."""
         scope = (raw.filiale_code, raw.extract)
         seen = self.first_file.get(scope, pd.Series(dtype="str"))
         earlier = keys.map(seen).astype("str")
         new_keys = keys.dropna().drop_duplicates()
         new_keys = new_keys[~new_keys.isin(seen.index)]
-        added = pd.Series(raw.name, index=pd.Index(new_keys, dtype="str"), dtype="str")
+        added = pd.Series(raw.source_file, index=pd.Index(new_keys, dtype="str"), dtype="str")
         self.first_file[scope] = pd.concat([seen, added]) if len(seen) else added
         return earlier
 
 
-def load_frame(raw: RawFile) -> pd.DataFrame:
-    """The rows of one file as text, with their line numbers, read by the project's reader."""
+def load_frame(connection, raw: LandedFile) -> pd.DataFrame:
+    """The rows of one file as text, with their line numbers, read by the project's raw layer."""
     extract = EXTRACTS[raw.extract]
-    table = extract_reader([raw], raw.extract).read_all()
-    frame = table.to_pandas()
-    frame[extract.column_names] = frame[extract.column_names].astype("str")
+    frame = file_frame(connection, raw)
+    text_columns = [*extract.column_names, "reading_error", "raw_record"]
+    frame[text_columns] = frame[text_columns].astype("str")
     return frame
 
 
-def add_derived_columns(frame: pd.DataFrame, raw: RawFile, registry: KeyRegistry) -> pd.DataFrame:
+def add_derived_columns(
+    frame: pd.DataFrame, raw: LandedFile, registry: KeyRegistry
+) -> pd.DataFrame:
     """Add the normalised columns the suite of this extract expects (see `build_suite`)."""
     extract = EXTRACTS[raw.extract]
     derived: dict[str, pd.Series] = {}
@@ -255,6 +256,14 @@ def build_suite(extract: Extract) -> Any:
         meta = {"check": check, "column": source}
         expectations.append(expectation_class(**kwargs, description=description, meta=meta))
 
+    add(
+        gxe.ExpectColumnValuesToBeNull,
+        "unreadable quoting",
+        "Every record's quoting is readable (RFC 4180); a stray quote, or a quote still open "
+        "at the end of the file or after 20 lines, rejects that record alone.",
+        "(record)",
+        column="reading_error",
+    )
     for column in extract.columns:
         name = column.name
         if column.required:
@@ -389,7 +398,7 @@ class FileReport:
         return not EXTRACTS[self.extract].per_filiale and bool(self.failures)
 
 
-def _summarize(label: str, raw: RawFile, rows: int, result: Any) -> FileReport:
+def _summarize(label: str, raw: LandedFile, rows: int, result: Any) -> FileReport:
     failures, errors = [], []
     for item in result.results:
         config = item.expectation_config
@@ -478,7 +487,7 @@ def _record_source(
     result: Any,
     suite_name: str,
     run_id: Any,
-    raw: RawFile,
+    raw: LandedFile,
     label: str,
 ) -> None:
     """Name the validated file on its Data Docs page, and store the result again.
@@ -506,28 +515,6 @@ def _record_source(
     context.validation_results_store.set(key, result)
 
 
-def collect_files(root: Path) -> list[RawFile]:
-    """filiales.csv then every filiale file, after checking every header.
-
-    Headers are checked before any validation (and before the slow GX import)
-    so that a delivery the build would refuse fails fast, with every missing
-    required column at once.
-    """
-    filiales = RawFile(None, "filiales", filiales_file(root))
-    codes = set(load_frame(filiales)["code_filiale"].dropna())
-    files = [filiales, *delivery_files(root, codes)]
-    problems = []
-    for raw in files[1:]:
-        try:
-            with contextlib.closing(read_rows(raw.path, EXTRACTS[raw.extract])) as rows:
-                next(rows, None)
-        except RawContractError as exc:
-            problems.append(str(exc))
-    if problems:
-        raise RawContractError("\n".join(problems))
-    return files
-
-
 def output_dir(configured: str | None = None) -> Path:
     value = configured or os.environ.get("SPASER_OUTPUT_DIR") or str(PROJECT_ROOT / "output")
     return Path(value).expanduser().resolve()
@@ -535,8 +522,13 @@ def output_dir(configured: str | None = None) -> Path:
 
 def validate(root: Path, out: Path) -> int:
     """Validate every file of a raw folder, write the Data Docs; return the exit code."""
+    with land(root) as connection:
+        return _validate_landed(connection, root, out)
+
+
+def _validate_landed(connection, root: Path, out: Path) -> int:
     started = time.monotonic()
-    files = collect_files(root)
+    files = landed_files(connection)
     site_dir = out / "data_docs"
     site_dir.mkdir(parents=True, exist_ok=True)
     _reset_site(site_dir)
@@ -549,7 +541,7 @@ def validate(root: Path, out: Path) -> int:
     source = context.data_sources.add_pandas("raw_delivery")
     suites: dict[str, Any] = {}
     registry = KeyRegistry()
-    labels = [str(raw.path.relative_to(root)) for raw in files]
+    labels = [raw.label for raw in files]
     width = max(len(label) for label in labels)
     print(f"Validating the raw delivery {root} ({len(files)} files)")
 
@@ -566,7 +558,7 @@ def validate(root: Path, out: Path) -> int:
         definition = context.validation_definitions.add(
             gx.ValidationDefinition(name=asset_name, data=batch, suite=suites[extract.name])
         )
-        frame = add_derived_columns(load_frame(raw), raw, registry)
+        frame = add_derived_columns(load_frame(connection, raw), raw, registry)
         result = definition.run(
             batch_parameters={"dataframe": frame},
             result_format={

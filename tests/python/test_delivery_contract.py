@@ -125,8 +125,8 @@ def test_absent_extract_is_a_quality_finding(partial_delivery):
     ) == [(2024, ["O4_4"]), (2025, ["O4_4"]), (2026, ["O4_4"])]
 
 
-def test_unclosed_quote_stops_the_build_at_its_line(tmp_path):
-    """Without this, the quoted field would swallow the rest of the file: rows lost."""
+def test_unclosed_quote_rejects_its_line_alone(tmp_path):
+    """The quoted field would swallow the rest of the file: its line is rejected, the rest read."""
     raw = copy_raw(tmp_path / "raw")
     path = raw / "SIDR" / "formations.csv"
     lines = path.read_text(encoding="utf-8-sig").splitlines()
@@ -134,8 +134,14 @@ def test_unclosed_quote_stops_the_build_at_its_line(tmp_path):
     fields[2] = '"' + fields[2]
     lines[2] = ";".join(fields)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    run = run_dbt(raw, tmp_path / "work", "build", "--select", "+raw_formations")
-    assert run.returncode != 0
-    assert "SIDR/formations.csv: line 3: unexpected end of data (unclosed or stray quote?)" in (
-        run.output
-    )
+    run = run_dbt(raw, tmp_path / "work", "build", "--select", "+audit_extract_row_counts")
+    assert run.returncode == 0, run.output[-3000:]
+    assert run.query(
+        "select reason from audit.audit_rejected_rows "
+        "where filiale_code = 'SIDR' and extract = 'formations' and line_number = 3"
+    ) == [("unreadable quoting: a quote is still open at the end of the file",)]
+    # The same rows are read as in the intact file; one more is rejected, none swallowed.
+    assert run.query(
+        "select rows_read, rows_kept, rows_rejected from audit.audit_extract_row_counts "
+        "where filiale_code = 'SIDR' and extract = 'formations'"
+    ) == [(15, 11, 4)]  # expected_rejects.csv: 15 read, 12 kept, 3 rejected

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from spaser.contract import EXTRACTS
-from spaser.raw import delivery_files, read_rows
+from spaser.landing import land, landed_files
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "generate_demo_data.py"
@@ -64,14 +64,23 @@ def test_committed_demo_data_is_a_fresh_generation(tmp_path: Path) -> None:
 
 
 def test_demo_data_reads_under_the_contract() -> None:
+    with land(DEMO) as connection:
+        files = [f for f in landed_files(connection) if f.filiale_code]
+        rows = sum(
+            connection.sql(f"select count(*) from raw.{extract}").fetchall()[0][0]
+            for extract in {f.extract for f in files}
+        )
+        unreadable = sum(
+            connection.sql(
+                f"select count(*) from raw.{e} where reading_error is not null"
+            ).fetchall()[0][0]
+            for e in {f.extract for f in files}
+        )
     with (DEMO / "filiales.csv").open(encoding="utf-8-sig", newline="") as handle:
         known = {row["code_filiale"] for row in csv.DictReader(handle, delimiter=";")}
-    files = delivery_files(DEMO, known)
     extracts = {(f.filiale_code, f.extract) for f in files}
-    rows = 0
-    for raw in files:
-        rows += sum(1 for _ in read_rows(raw.path, EXTRACTS[raw.extract]))
     assert rows > 3000
+    assert unreadable == 0
     assert known == {"SEQENS", "SIDR", "ERILIA", "ALLIADE"}
     # Absent extracts are part of the demo: their indicators are null, not zero.
     assert {e for f, e in extracts if f == "ALLIADE"} == set(EXTRACTS) - {

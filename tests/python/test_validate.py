@@ -18,7 +18,7 @@ import pytest
 
 from spaser import validate
 from spaser.contract import EXTRACTS
-from spaser.raw import DEFAULT_RAW_DIR
+from spaser.landing import DEFAULT_RAW_DIR
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CONFORMANCE_RAW = PROJECT_ROOT / "tests" / "fixtures" / "conformance" / "raw"

@@ -1,18 +1,15 @@
-{{ config(materialized='table') }}
-
 {#- filiales.csv is the reference list every other extract is filed under: a
     row that cannot be read has nowhere to go, so it stops the build with its
     line number instead of going to the rejects. -#}
 
 with source as (
-    select * from {{ ref('raw_filiales') }}
+    select * from {{ source('extracts', 'filiales') }}
 ),
 
 parsed as (
     select
         *,
-        {{ parse_boolean('drom') }} as is_drom,
-        {{ parse_list('departements') }} as departement_codes
+        {{ staging_parsed_columns('filiales') }}
     from source
 ),
 
@@ -20,12 +17,13 @@ checked as (
     select
         *,
         coalesce(
+            reading_error,
             {{ reject_if_empty('code_filiale') }},
             case
                 when siren is not null and not regexp_full_match(siren, '[0-9]{9}')
                     then 'invalid SIREN in ''siren'': ' || siren
             end,
-            {{ reject_if_invalid('drom', 'is_drom', 'boolean') }},
+            {{ reject_if_invalid('drom', 'drom__parsed', 'boolean') }},
             case
                 when count(*) over (partition by code_filiale) > 1
                     then 'duplicate key (' || code_filiale || ')'
@@ -41,10 +39,12 @@ select
     {#- `1` in a hand-typed list is département 01, as suppliers' codes read. -#}
     [
         case when regexp_full_match(code, '[0-9]') then '0' || code else upper(code) end
-        for code in departement_codes
+        for code in departements__parsed
     ] as departement_codes,
-    coalesce(is_drom, false) as is_drom,
+    coalesce(drom__parsed, false) as is_drom,
     source_file,
     line_number
 from checked
-where reject_reason is null or error('filiales.csv line ' || line_number || ': ' || reject_reason)
+where
+    reject_reason is null
+    or error(source_file || ' line ' || line_number || ': ' || reject_reason || ' (filiales.csv cannot be partly read: fix the line)')

@@ -1,0 +1,74 @@
+{#- The SQL of one raw extract: every file of it read by DuckDB, split into
+    physical lines (numbered from 1, the header), assembled into records
+    (RFC 4180: a quoted field may run over lines), each record split into
+    fields, and the contract's columns taken by their position in the file's
+    header. `files` are the inventory rows of the extract (see
+    land_raw_delivery), each with its `positions` in contract column order. -#}
+{% macro raw_extract_sql(extract, files) -%}
+    {%- set columns = contract_table(extract).columns -%}
+    {%- if files | length == 0 %}
+        select
+            null::varchar as filiale_code,
+            null::varchar as source_file,
+            null::bigint as line_number,
+            {%- for column in columns %}
+                null::varchar as {{ column.name }},
+            {%- endfor %}
+            null::varchar as reading_error,
+            null::varchar as raw_record
+        where false
+    {%- else %}
+        with files as (
+            select * from (values
+                {%- for file in files %}
+                    ({{ loop.index }}, {{ sql_string(file.filiale_code) if file.filiale_code else 'null' }},
+                    {{ sql_string(file.source_file) }}, {{ sql_string(file.line_ending) }},
+                    [{{ file.positions | map('default', 'null', true) | join(', ') }}]::integer[])
+                    {{- "," if not loop.last }}
+                {%- endfor %}
+            ) as files (file_id, filiale_code, source_file, line_ending, positions)
+        ),
+
+        lines as (
+            {%- for file in files %}
+                select
+                    {{ loop.index }} as file_id,
+                    unnest(split_lines) as line,
+                    unnest(generate_series(1, len(split_lines))) as line_number
+                from (
+                    select string_split({{ raw_file_text(file) }}, {{ sql_string(file.line_ending) }}) as split_lines
+                    from {{ raw_file_reader(file) }}
+                )
+                {% if not loop.last %}union all{% endif %}
+            {%- endfor %}
+        ),
+
+        {{ raw_records_ctes('lines', 'files') }}
+
+        select
+            files.filiale_code,
+            files.source_file,
+            records.line_number,
+            {%- for column in columns %}
+                {{ csv_value('records.fields[files.positions[' ~ loop.index ~ ']]') }} as {{ column.name }},
+            {%- endfor %}
+            records.reading_error,
+            records.raw_record
+        from records
+        inner join files on records.file_id = files.file_id
+    {%- endif %}
+{%- endmacro %}
+
+{#- The text of a file: UTF-8 without its byte-order mark, or, for a file that
+    is not UTF-8, its bytes decoded as Windows-1252 by spaser.delivery. -#}
+{% macro raw_file_text(file) -%}
+    {%- if file.encoding == 'utf-8' -%}
+        case when starts_with(content, chr(65279)) then substr(content, 2) else content end
+    {%- else -%}
+        spaser_decode_windows_1252(content)
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro raw_file_reader(file) -%}
+    {{ 'read_text' if file.encoding == 'utf-8' else 'read_blob' }}({{ sql_string(file.source_path) }})
+{%- endmacro %}

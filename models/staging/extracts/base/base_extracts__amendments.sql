@@ -1,0 +1,53 @@
+{#- Every row of `avenants`, typed by the contract, with its reject reason:
+    an amendment of a contract unknown to the filiale (not kept in its
+    `marches`) is rejected. -#}
+with source as (
+    select * from {{ source('extracts', 'avenants') }}
+),
+
+known_contracts as (
+    select
+        filiale_code,
+        contract_id
+    from {{ ref('stg_extracts__contracts') }}
+),
+
+parsed as (
+    select
+        source.*,
+        {{ staging_parsed_columns('avenants') }},
+        known_contracts.contract_id is not null as is_known_contract
+    from source
+    left join known_contracts
+        on
+            source.filiale_code = known_contracts.filiale_code
+            and source.id_marche = known_contracts.contract_id
+),
+
+checked as (
+    select
+        *,
+        {{ staging_row_reject_reason('avenants', {
+            'id_marche': "case when not is_known_contract then 'unknown contract ''' || id_marche || '''' end"
+        }) }} as row_reject_reason
+    from parsed
+),
+
+deduplicated as (
+    select
+        *,
+        coalesce(row_reject_reason, {{ reject_if_duplicate(staging_key('avenants')) }}) as reject_reason
+    from checked
+)
+
+select
+    filiale_code,
+    source_file,
+    line_number,
+    id_avenant as amendment_id,
+    id_marche as contract_id,
+    date_notification__parsed as notification_date,
+    montant_ht__parsed as amount_ht,
+    reject_reason,
+    {{ staging_raw_values('avenants', 'reject_reason') }} as raw_values
+from deduplicated

@@ -1,0 +1,40 @@
+{#- Every row of `consultations`, typed by the contract, with its reject reason. -#}
+with source as (
+    select * from {{ source('extracts', 'consultations') }}
+),
+
+parsed as (
+    select
+        *,
+        {{ staging_parsed_columns('consultations') }}
+    from source
+),
+
+checked as (
+    select
+        *,
+        {{ staging_row_reject_reason('consultations') }} as row_reject_reason
+    from parsed
+),
+
+deduplicated as (
+    select
+        *,
+        coalesce(row_reject_reason, {{ reject_if_duplicate(staging_key('consultations')) }}) as reject_reason
+    from checked
+)
+
+select
+    filiale_code,
+    source_file,
+    line_number,
+    id_consultation as consultation_id,
+    objet as subject,
+    date_lancement__parsed as launch_date,
+    montant_estime_ht__parsed as estimated_amount_ht,
+    programmee__parsed as is_programmed,
+    charte_ethique_dce__parsed as has_ethics_charter,
+    mediateur_dce__parsed as has_mediator_contact,
+    reject_reason,
+    {{ staging_raw_values('consultations', 'reject_reason') }} as raw_values
+from deduplicated

@@ -1,0 +1,52 @@
+{#- Every row of `marches`, typed by the contract, with its reject reason. -#}
+with source as (
+    select * from {{ source('extracts', 'marches') }}
+),
+
+parsed as (
+    select
+        *,
+        {{ staging_parsed_columns('marches') }}
+    from source
+),
+
+checked as (
+    select
+        *,
+        {{ staging_row_reject_reason('marches') }} as row_reject_reason
+    from parsed
+),
+
+deduplicated as (
+    select
+        *,
+        coalesce(row_reject_reason, {{ reject_if_duplicate(staging_key('marches')) }}) as reject_reason
+    from checked
+)
+
+select
+    filiale_code,
+    source_file,
+    line_number,
+    id_marche as contract_id,
+    objet as subject,
+    categorie__parsed as category,
+    segment__parsed as segment,
+    procedure as procedure_label,
+    techniques__parsed as procurement_techniques,
+    id_accord_cadre as framework_agreement_id,
+    marche_innovant__parsed as is_innovative,
+    date_notification__parsed as notification_date,
+    montant_ht__parsed as amount_ht,
+    montant_reference_ht__parsed as reference_amount_ht,
+    duree_mois__parsed as duration_months,
+    siret_titulaire__parsed as holder_siret,
+    considerations_sociales__parsed as social_considerations,
+    considerations_environnementales__parsed as environmental_considerations,
+    clauses__parsed as clauses,
+    objectif_valorisation_dechets_pct__parsed as waste_recovery_target_pct,
+    id_operation as operation_id,
+    statut__parsed as contract_status,
+    reject_reason,
+    {{ staging_raw_values('marches', 'reject_reason') }} as raw_values
+from deduplicated

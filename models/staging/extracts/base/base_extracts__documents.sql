@@ -1,0 +1,40 @@
+{#- Every row of `documents`, typed by the contract, with its reject reason. -#}
+with source as (
+    select * from {{ source('extracts', 'documents') }}
+),
+
+parsed as (
+    select
+        *,
+        {{ staging_parsed_columns('documents') }}
+    from source
+),
+
+checked as (
+    select
+        *,
+        {{ staging_row_reject_reason('documents') }} as row_reject_reason
+    from parsed
+),
+
+deduplicated as (
+    select
+        *,
+        coalesce(row_reject_reason, {{ reject_if_duplicate(staging_key('documents')) }}) as reject_reason
+    from checked
+)
+
+select
+    filiale_code,
+    source_file,
+    line_number,
+    id_document as document_id,
+    type_document__parsed as document_type,
+    date_validation__parsed as validation_date,
+    date_publication__parsed as publication_date,
+    url,
+    contact_email,
+    date_retrait__parsed as withdrawal_date,
+    reject_reason,
+    {{ staging_raw_values('documents', 'reject_reason') }} as raw_values
+from deduplicated

@@ -1,0 +1,42 @@
+{#- Every row of `logements`, typed by the contract, with its reject reason; a unit's key is (id_logement, date_situation). -#}
+with source as (
+    select * from {{ source('extracts', 'logements') }}
+),
+
+parsed as (
+    select
+        *,
+        {{ staging_parsed_columns('logements') }}
+    from source
+),
+
+checked as (
+    select
+        *,
+        {{ staging_row_reject_reason('logements') }} as row_reject_reason
+    from parsed
+),
+
+deduplicated as (
+    select
+        *,
+        coalesce(row_reject_reason, {{ reject_if_duplicate(staging_key('logements')) }}) as reject_reason
+    from checked
+)
+
+select
+    filiale_code,
+    source_file,
+    line_number,
+    id_logement as housing_unit_id,
+    date_situation__parsed as snapshot_date,
+    upper(code_commune) as commune_code,
+    chauffage_mode__parsed as heating_mode,
+    chauffage_energie__parsed as heating_energy,
+    ecs_mode__parsed as hot_water_mode,
+    ecs_energie__parsed as hot_water_energy,
+    rcu_taux_enrr_pct__parsed as heat_network_renewable_pct,
+    etiquette_dpe__parsed as dpe_label,
+    reject_reason,
+    {{ staging_raw_values('logements', 'reject_reason') }} as raw_values
+from deduplicated

@@ -1,0 +1,39 @@
+{#- Every row of `vehicules`, typed by the contract, with its reject reason; any non-empty P.3 energy code is accepted, compared ignoring case. -#}
+with source as (
+    select * from {{ source('extracts', 'vehicules') }}
+),
+
+parsed as (
+    select
+        *,
+        {{ staging_parsed_columns('vehicules') }}
+    from source
+),
+
+checked as (
+    select
+        *,
+        {{ staging_row_reject_reason('vehicules') }} as row_reject_reason
+    from parsed
+),
+
+deduplicated as (
+    select
+        *,
+        coalesce(row_reject_reason, {{ reject_if_duplicate(staging_key('vehicules')) }}) as reject_reason
+    from checked
+)
+
+select
+    filiale_code,
+    source_file,
+    line_number,
+    immatriculation as registration,
+    upper(energie) as energy_code,
+    co2_g_km__parsed as co2_wltp_g_km,
+    date_entree_parc__parsed as fleet_entry_date,
+    date_sortie_parc__parsed as fleet_exit_date,
+    mode_detention__parsed as ownership_mode,
+    reject_reason,
+    {{ staging_raw_values('vehicules', 'reject_reason') }} as raw_values
+from deduplicated

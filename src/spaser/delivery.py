@@ -1,0 +1,131 @@
+"""What a delivery folder holds, as the file system sees it.
+
+The raw layer (macros/raw/) reads every file with DuckDB. What DuckDB cannot
+tell is read here and handed to it through two SQL functions, registered on
+the dbt connection by `spaser.duckdb_plugin`:
+
+- `spaser_delivery_entries(root)`: the entries of the raw folder and of its
+  sub-folders, with what a broken link, a folder named like a file or an
+  unreadable file is (DuckDB's glob skips them without a word), and for each
+  CSV file its encoding, its line ending and its header line;
+- `spaser_decode_windows_1252(bytes)`: a file that is not UTF-8, decoded as
+  the Windows-1252 that French Windows software writes (DuckDB decodes
+  UTF-8 only).
+
+No row is parsed here: the header line is handed over as text, and DuckDB
+splits it like every other line.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import duckdb
+
+CHUNK_BYTES = 1 << 20
+BOM_UTF8 = codecs.BOM_UTF8
+BOMS_UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+ENTRY_TYPE = (
+    "STRUCT(folder VARCHAR, name VARCHAR, path VARCHAR, kind VARCHAR, encoding VARCHAR,"
+    " line_ending VARCHAR, header VARCHAR, size_bytes BIGINT)[]"
+)
+
+
+def _kind(path: Path) -> str:
+    if path.is_symlink() and not path.exists():
+        return "broken_link"
+    if path.is_dir():
+        return "folder"
+    if not path.is_file():
+        return "other"
+    return "file" if os.access(path, os.R_OK) else "unreadable"
+
+
+def _is_utf8(handle, first: bytes) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    chunk = first
+    try:
+        while chunk:
+            decoder.decode(chunk)
+            chunk = handle.read(CHUNK_BYTES)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _line_ending(text: str) -> str:
+    """The line ending of the first line: LF, CRLF or a lone CR (LF when there is none)."""
+    for i, char in enumerate(text):
+        if char == "\n":
+            return "\n"
+        if char == "\r":
+            return "\r\n" if text[i + 1 : i + 2] == "\n" else "\r"
+    return "\n"
+
+
+def inspect_file(path: Path) -> dict:
+    """Encoding, line ending and header line of a CSV file (its bytes read once, by chunks)."""
+    with path.open("rb") as handle:
+        first = handle.read(CHUNK_BYTES)
+        if first.startswith(BOMS_UTF16):
+            return {"encoding": "utf-16", "line_ending": None, "header": None}
+        encoding = "utf-8" if _is_utf8(handle, first) else "windows-1252"
+    head = first[len(BOM_UTF8) :] if first.startswith(BOM_UTF8) else first
+    text = head.decode(encoding, errors="replace")
+    ending = _line_ending(text)
+    return {"encoding": encoding, "line_ending": ending, "header": text.split(ending, 1)[0]}
+
+
+def _entry(folder: str, path: Path) -> dict:
+    kind = _kind(path)
+    entry = {
+        "folder": folder,
+        "name": path.name,
+        "path": str(path),
+        "kind": kind,
+        "encoding": None,
+        "line_ending": None,
+        "header": None,
+        "size_bytes": path.stat().st_size if kind == "file" else None,
+    }
+    if kind == "file" and path.suffix.lower() == ".csv":
+        entry.update(inspect_file(path))
+    return entry
+
+
+def _visible(folder: Path) -> list[Path]:
+    return sorted((p for p in folder.iterdir() if not p.name.startswith(".")), key=lambda p: p.name)
+
+
+def delivery_entries(root: str) -> list[dict]:
+    """The raw folder's entries (folder '') and those of its sub-folders (folder = its name).
+
+    An empty list when the raw folder is not a readable folder.
+    """
+    top = Path(root)
+    if not top.is_dir() or not os.access(top, os.R_OK | os.X_OK):
+        return []
+    entries = []
+    for path in _visible(top):
+        entries.append(_entry("", path))
+        if entries[-1]["kind"] == "folder":
+            entries.extend(_entry(path.name, child) for child in _visible(path))
+    return entries
+
+
+def decode_windows_1252(content: bytes) -> str:
+    return content.decode("cp1252", errors="replace")
+
+
+def register(connection: duckdb.DuckDBPyConnection) -> None:
+    """Make the two functions callable from SQL on this connection and its cursors."""
+    connection.create_function(
+        "spaser_delivery_entries", delivery_entries, ["VARCHAR"], ENTRY_TYPE, side_effects=True
+    )
+    connection.create_function(
+        "spaser_decode_windows_1252", decode_windows_1252, ["BLOB"], "VARCHAR"
+    )
