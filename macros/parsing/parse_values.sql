@@ -12,11 +12,16 @@
 
 {#- Canonical spelling of a coded value, compared ignoring case, accents and
     surrounding spaces; null when unknown. -#}
+{#- A value already in canonical spelling is recognised first: most are, and
+    folding case and accents costs more than a comparison. -#}
 {% macro parse_code(expression, codes) -%}
-    case {{ normalize_code(expression) }}
-        {%- for code in codes %}
-        when {{ normalize_code("'" ~ code | replace("'", "''") ~ "'") }} then '{{ code | replace("'", "''") }}'
-        {%- endfor %}
+    case
+        when {{ expression }} in ({{ sql_literals(codes) }}) then {{ expression }}
+        else case {{ normalize_code(expression) }}
+            {%- for code in codes %}
+            when {{ normalize_code(sql_string(code)) }} then {{ sql_string(code) }}
+            {%- endfor %}
+        end
     end
 {%- endmacro %}
 
@@ -26,8 +31,10 @@
 {% macro parse_date(expression) -%}
     case
         when regexp_full_match({{ expression }}, '[0-9]{2}/[0-9]{2}/[0-9]{4}')
-            and try_strptime({{ expression }}, '%d/%m/%Y')::date >= date '{{ var("earliest_valid_date") }}'
-            then try_strptime({{ expression }}, '%d/%m/%Y')::date
+            then list_filter(
+                [try_strptime({{ expression }}, '%d/%m/%Y')::date],
+                lambda day: day >= date '{{ var("earliest_valid_date") }}'
+            )[1]
     end
 {%- endmacro %}
 
@@ -46,8 +53,10 @@
 {% macro parse_amount(expression) -%}
     case
         when regexp_full_match({{ expression }}, {{ _decimal_pattern(true) }})
-            and abs(try_cast({{ _decimal_text(expression) }} as decimal(18, 4))) <= {{ var('max_abs_amount_eur') }}
-            then try_cast({{ _decimal_text(expression) }} as decimal(18, 4))
+            then list_filter(
+                [try_cast({{ _decimal_text(expression) }} as decimal(18, 4))],
+                lambda amount: abs(amount) <= {{ var('max_abs_amount_eur') }}
+            )[1]
     end
 {%- endmacro %}
 

@@ -49,14 +49,42 @@
 
 {#- Keys are unique per filiale. Among the rows that are otherwise valid, the
     first in file order (files in name order) is kept and the later ones are
-    rejected; an invalid row never counts as the first occurrence. -#}
-{% macro reject_if_duplicate(key_columns, row_reason='row_reject_reason') -%}
-    case
-        when {{ row_reason }} is null
-            and row_number() over (
-                partition by filiale_code, {{ key_columns | join(', ') }}, {{ row_reason }} is null
-                order by source_file, line_number
-            ) > 1
-            then 'duplicate key (' || concat_ws(', ', {{ key_columns | join(', ') }}) || ')'
-    end
+    rejected; an invalid row never counts as the first occurrence. The keys
+    held by several valid rows are found by an aggregate (a window over every
+    row would sort them all), with the first row of each. -#}
+{% macro duplicate_keys(relation, key_columns) -%}
+    select
+        filiale_code,
+        {{ key_columns | join(', ') }},
+        min({'source_file': source_file, 'line_number': line_number}) as first_row
+    from {{ relation }}
+    where row_reject_reason is null
+    group by all
+    having count(*) > 1
+{%- endmacro %}
+
+{#- The rows of `relation` with their reject reason: their own, else duplicate
+    key when a valid row came before them with the same key. -#}
+{% macro deduplicate(relation, duplicates, key_columns) -%}
+    select
+        {{ relation }}.*,
+        coalesce(
+            {{ relation }}.row_reject_reason,
+            case
+                when {{ duplicates }}.first_row is not null
+                    and {'source_file': {{ relation }}.source_file, 'line_number': {{ relation }}.line_number}
+                    <> {{ duplicates }}.first_row
+                    then 'duplicate key ('
+                        || concat_ws(', ', {% for column in key_columns %}{{ relation }}.{{ column }}{{ ', ' if not loop.last }}{% endfor %})
+                        || ')'
+            end
+        ) as reject_reason
+    from {{ relation }}
+    left join {{ duplicates }}
+        on
+            {{ relation }}.filiale_code = {{ duplicates }}.filiale_code
+            and {{ relation }}.row_reject_reason is null
+            {%- for column in key_columns %}
+            and {{ relation }}.{{ column }} = {{ duplicates }}.{{ column }}
+            {%- endfor %}
 {%- endmacro %}

@@ -33,8 +33,14 @@
     )
 {%- endmacro %}
 
+{#- The cleaned SIRET is bound once (a one-item list and a lambda): the
+    check reads each of its digits, and cleaning it at each read would cost
+    thirty regular expressions per row. -#}
 {% macro parse_siret(expression) -%}
-    case when {{ siret_is_valid(clean_siret(expression)) }} then {{ clean_siret(expression) }} end
+    list_transform(
+        [{{ clean_siret(expression) }}],
+        lambda siret: case when {{ siret_is_valid('siret') }} then siret end
+    )[1]
 {%- endmacro %}
 
 {#- Département of an INSEE commune code: 2A/2B in Corsica, three characters

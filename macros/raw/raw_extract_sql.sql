@@ -1,12 +1,72 @@
 {#- The SQL of one raw extract: every file of it read by DuckDB, split into
-    physical lines (numbered from 1, the header), assembled into records
-    (RFC 4180: a quoted field may run over lines), each record split into
-    fields, and the contract's columns taken by their position in the file's
-    header. `files` are the inventory rows of the extract (see
-    land_raw_delivery), each with its `positions` in contract column order. -#}
+    physical lines (numbered from 1, the header), assembled into records,
+    each record split into fields, and the contract's columns taken by their
+    position in the file's header. `files` are the inventory rows of the
+    extract (see land_raw_delivery), each with its `positions` in contract
+    column order.
+
+    A file without any quote (spaser.delivery tells) has one record per
+    non-blank line: its lines go straight to their columns. The other files
+    go through raw_records_ctes, where a quoted field may run over lines. -#}
 {% macro raw_extract_sql(extract, files) -%}
     {%- set columns = contract_table(extract).columns -%}
-    {%- if files | length == 0 %}
+    {%- set quoted_files = files | selectattr('has_quotes') | list -%}
+    {%- for file in files if not file.has_quotes %}
+        select
+            {{ sql_string(file.filiale_code) if file.filiale_code else 'null' }}::varchar as filiale_code,
+            {{ sql_string(file.source_file) }}::varchar as source_file,
+            line_number,
+            {%- for column in columns %}
+                {{ "nullif(fields[" ~ file.positions[loop.index0] ~ "], '')" if file.positions[loop.index0] else 'null::varchar' }} as {{ column.name }},
+            {%- endfor %}
+            null::varchar as reading_error,
+            null::varchar as raw_record
+        from (
+            select
+                line_number,
+                {{ csv_plain_fields('line') }} as fields
+            from ({{ raw_file_lines(file) }})
+            where line_number > 1 and not {{ csv_line_is_blank('line') }}
+        )
+        union all
+    {% endfor %}
+    {%- if quoted_files %}
+        select * from (
+            with files as (
+                select * from (values
+                    {%- for file in quoted_files %}
+                        ({{ loop.index }}, {{ sql_string(file.filiale_code) if file.filiale_code else 'null' }},
+                        {{ sql_string(file.source_file) }}, {{ sql_string(file.line_ending) }},
+                        [{{ file.positions | map('default', 'null', true) | join(', ') }}]::integer[])
+                        {{- "," if not loop.last }}
+                    {%- endfor %}
+                ) as files (file_id, filiale_code, source_file, line_ending, positions)
+            ),
+
+            lines as (
+                {%- for file in quoted_files %}
+                    select {{ loop.index }} as file_id, line, line_number
+                    from ({{ raw_file_lines(file) }})
+                    {% if not loop.last %}union all{% endif %}
+                {%- endfor %}
+            ),
+
+            {{ raw_records_ctes('lines', 'files') }}
+
+            select
+                files.filiale_code,
+                files.source_file,
+                records.line_number,
+                {%- for column in columns %}
+                    {{ csv_value('records.fields[files.positions[' ~ loop.index ~ ']]') }} as {{ column.name }},
+                {%- endfor %}
+                records.reading_error,
+                records.raw_record
+            from records
+            inner join files on records.file_id = files.file_id
+        )
+    {%- else %}
+        {#- No quoted file: an empty relation with the extract's columns closes the union. -#}
         select
             null::varchar as filiale_code,
             null::varchar as source_file,
@@ -17,46 +77,19 @@
             null::varchar as reading_error,
             null::varchar as raw_record
         where false
-    {%- else %}
-        with files as (
-            select * from (values
-                {%- for file in files %}
-                    ({{ loop.index }}, {{ sql_string(file.filiale_code) if file.filiale_code else 'null' }},
-                    {{ sql_string(file.source_file) }}, {{ sql_string(file.line_ending) }},
-                    [{{ file.positions | map('default', 'null', true) | join(', ') }}]::integer[])
-                    {{- "," if not loop.last }}
-                {%- endfor %}
-            ) as files (file_id, filiale_code, source_file, line_ending, positions)
-        ),
-
-        lines as (
-            {%- for file in files %}
-                select
-                    {{ loop.index }} as file_id,
-                    unnest(split_lines) as line,
-                    unnest(generate_series(1, len(split_lines))) as line_number
-                from (
-                    select string_split({{ raw_file_text(file) }}, {{ sql_string(file.line_ending) }}) as split_lines
-                    from {{ raw_file_reader(file) }}
-                )
-                {% if not loop.last %}union all{% endif %}
-            {%- endfor %}
-        ),
-
-        {{ raw_records_ctes('lines', 'files') }}
-
-        select
-            files.filiale_code,
-            files.source_file,
-            records.line_number,
-            {%- for column in columns %}
-                {{ csv_value('records.fields[files.positions[' ~ loop.index ~ ']]') }} as {{ column.name }},
-            {%- endfor %}
-            records.reading_error,
-            records.raw_record
-        from records
-        inner join files on records.file_id = files.file_id
     {%- endif %}
+{%- endmacro %}
+
+{#- The physical lines of a file (line, line_number), split at the line ending
+    of its header: any other CR is a character of its field. -#}
+{% macro raw_file_lines(file) -%}
+    select
+        unnest(split_lines) as line,
+        unnest(generate_series(1, len(split_lines))) as line_number
+    from (
+        select string_split({{ raw_file_text(file) }}, {{ sql_string(file.line_ending) }}) as split_lines
+        from {{ raw_file_reader(file) }}
+    )
 {%- endmacro %}
 
 {#- The text of a file: UTF-8 without its byte-order mark, or, for a file that

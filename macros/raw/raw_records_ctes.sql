@@ -26,6 +26,7 @@
         select
             file_id,
             line_number,
+            line,
             lead(line_number) over by_line as next_odd_line,
             row_number() over by_line as odd_rank
         from flagged
@@ -100,6 +101,7 @@
         select
             file_id,
             line_number,
+            line,
             case
                 when next_odd_line is null then 'unreadable quoting: a quote is still open at the end of the file'
                 when next_odd_line - line_number >= {{ var('csv_max_lines_per_row') }}
@@ -120,10 +122,10 @@
     single_lines as (
         select
             flagged.*,
-            quote_count = 0 or {{ csv_record_is_readable('line') }} as is_readable
+            case when quote_count = 0 then true else {{ csv_record_is_readable('line') }} end as is_readable
         from flagged
         anti join covered_lines using (file_id, line_number)
-        where quote_count % 2 = 0 and trim(line, {{ csv_whitespace() }}) <> ''
+        where quote_count % 2 = 0 and not {{ csv_line_is_blank('line') }}
     ),
 
     records as (
@@ -149,12 +151,11 @@
         union all
 
         select
-            unreadable_starts.file_id,
-            unreadable_starts.line_number,
+            file_id,
+            line_number,
             null::varchar[] as fields,
-            unreadable_starts.reading_error,
-            flagged.line as raw_record
+            reading_error,
+            line as raw_record
         from unreadable_starts
-        inner join flagged using (file_id, line_number)
     ),
 {%- endmacro %}

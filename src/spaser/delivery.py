@@ -30,7 +30,7 @@ BOMS_UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 ENTRY_TYPE = (
     "STRUCT(folder VARCHAR, name VARCHAR, path VARCHAR, kind VARCHAR, encoding VARCHAR,"
-    " line_ending VARCHAR, header VARCHAR, size_bytes BIGINT)[]"
+    " line_ending VARCHAR, header VARCHAR, has_quotes BOOLEAN, size_bytes BIGINT)[]"
 )
 
 
@@ -44,17 +44,25 @@ def _kind(path: Path) -> str:
     return "file" if os.access(path, os.R_OK) else "unreadable"
 
 
-def _is_utf8(handle, first: bytes) -> bool:
+def _scan(handle, first: bytes) -> tuple[bool, bool]:
+    """Whether the whole file is UTF-8, and whether it holds a quote anywhere."""
     decoder = codecs.getincrementaldecoder("utf-8")()
+    is_utf8, has_quotes = True, False
     chunk = first
-    try:
-        while chunk:
-            decoder.decode(chunk)
-            chunk = handle.read(CHUNK_BYTES)
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    return True
+    while chunk:
+        has_quotes = has_quotes or b'"' in chunk
+        if is_utf8:
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError:
+                is_utf8 = False
+        chunk = handle.read(CHUNK_BYTES)
+    if is_utf8:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            is_utf8 = False
+    return is_utf8, has_quotes
 
 
 def _line_ending(text: str) -> str:
@@ -68,16 +76,26 @@ def _line_ending(text: str) -> str:
 
 
 def inspect_file(path: Path) -> dict:
-    """Encoding, line ending and header line of a CSV file (its bytes read once, by chunks)."""
+    """Encoding, line ending, header line and quotes of a CSV file (its bytes read once).
+
+    A file without a quote anywhere takes the raw layer's fast path: each line
+    is a record of its own.
+    """
     with path.open("rb") as handle:
         first = handle.read(CHUNK_BYTES)
         if first.startswith(BOMS_UTF16):
-            return {"encoding": "utf-16", "line_ending": None, "header": None}
-        encoding = "utf-8" if _is_utf8(handle, first) else "windows-1252"
+            return {"encoding": "utf-16", "line_ending": None, "header": None, "has_quotes": None}
+        is_utf8, has_quotes = _scan(handle, first)
+    encoding = "utf-8" if is_utf8 else "windows-1252"
     head = first[len(BOM_UTF8) :] if first.startswith(BOM_UTF8) else first
     text = head.decode(encoding, errors="replace")
     ending = _line_ending(text)
-    return {"encoding": encoding, "line_ending": ending, "header": text.split(ending, 1)[0]}
+    return {
+        "encoding": encoding,
+        "line_ending": ending,
+        "header": text.split(ending, 1)[0],
+        "has_quotes": has_quotes,
+    }
 
 
 def _entry(folder: str, path: Path) -> dict:
@@ -90,6 +108,7 @@ def _entry(folder: str, path: Path) -> dict:
         "encoding": None,
         "line_ending": None,
         "header": None,
+        "has_quotes": None,
         "size_bytes": path.stat().st_size if kind == "file" else None,
     }
     if kind == "file" and path.suffix.lower() == ".csv":

@@ -24,7 +24,7 @@ parsed as (
             and source.id_marche = known_contracts.contract_id
 ),
 
-checked as (
+checked as materialized (
     select
         *,
         {{ staging_row_reject_reason('avenants', {
@@ -33,11 +33,12 @@ checked as (
     from parsed
 ),
 
+duplicates as (
+    {{ duplicate_keys('checked', staging_key('avenants')) }}
+),
+
 deduplicated as (
-    select
-        *,
-        coalesce(row_reject_reason, {{ reject_if_duplicate(staging_key('avenants')) }}) as reject_reason
-    from checked
+    {{ deduplicate('checked', 'duplicates', staging_key('avenants')) }}
 )
 
 select

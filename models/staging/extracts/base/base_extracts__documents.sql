@@ -10,18 +10,19 @@ parsed as (
     from source
 ),
 
-checked as (
+checked as materialized (
     select
         *,
         {{ staging_row_reject_reason('documents') }} as row_reject_reason
     from parsed
 ),
 
+duplicates as (
+    {{ duplicate_keys('checked', staging_key('documents')) }}
+),
+
 deduplicated as (
-    select
-        *,
-        coalesce(row_reject_reason, {{ reject_if_duplicate(staging_key('documents')) }}) as reject_reason
-    from checked
+    {{ deduplicate('checked', 'duplicates', staging_key('documents')) }}
 )
 
 select

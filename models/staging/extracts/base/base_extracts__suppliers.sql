@@ -11,18 +11,19 @@ parsed as (
     from source
 ),
 
-checked as (
+checked as materialized (
     select
         *,
         {{ staging_row_reject_reason('fournisseurs') }} as row_reject_reason
     from parsed
 ),
 
+duplicates as (
+    {{ duplicate_keys('checked', staging_key('fournisseurs')) }}
+),
+
 deduplicated as (
-    select
-        *,
-        coalesce(row_reject_reason, {{ reject_if_duplicate(staging_key('fournisseurs')) }}) as reject_reason
-    from checked
+    {{ deduplicate('checked', 'duplicates', staging_key('fournisseurs')) }}
 )
 
 select
