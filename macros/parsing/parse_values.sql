@@ -50,14 +50,18 @@
 
 {#- An amount beyond the var max_abs_amount_eur is invalid: every amount
     kept sums in every indicator without overflow. -#}
+{#- An amount without separators or euro sign, the common case, skips the
+    clean-up of the formatted ones. -#}
 {% macro parse_amount(expression) -%}
-    case
-        when regexp_full_match({{ expression }}, {{ _decimal_pattern(true) }})
-            then list_filter(
-                [try_cast({{ _decimal_text(expression) }} as decimal(18, 4))],
-                lambda amount: abs(amount) <= {{ var('max_abs_amount_eur') }}
-            )[1]
-    end
+    list_filter(
+        [case
+            when regexp_full_match({{ expression }}, '-?[0-9]+(,[0-9]+)?')
+                then try_cast(replace({{ expression }}, ',', '.') as decimal(18, 4))
+            when regexp_full_match({{ expression }}, {{ _decimal_pattern(true) }})
+                then try_cast({{ _decimal_text(expression) }} as decimal(18, 4))
+        end],
+        lambda amount: abs(amount) <= {{ var('max_abs_amount_eur') }}
+    )[1]
 {%- endmacro %}
 
 {#- Columns typed `number` follow the amount syntax without the euro sign. -#}

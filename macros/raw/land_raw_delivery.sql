@@ -107,7 +107,7 @@
     {{ return({
         'filiale_code': filiale_code, 'extract': extract, 'source_file': entry.name,
         'source_path': entry.path, 'encoding': entry.encoding, 'line_ending': entry.line_ending,
-        'has_quotes': entry.has_quotes,
+        'has_quotes': entry.has_quotes, 'streamable': entry.streamable, 'longest_line': entry.longest_line,
         'positions': positions, 'missing_optional_columns': missing_optional,
     }) }}
 {%- endmacro %}

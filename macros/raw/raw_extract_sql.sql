@@ -80,16 +80,32 @@
     {%- endif %}
 {%- endmacro %}
 
-{#- The physical lines of a file (line, line_number), split at the line ending
-    of its header: any other CR is a character of its field. -#}
+{#- The physical lines of a file (line, line_number; a blank line is ''),
+    split at the line ending of its header: any other CR is a character of
+    its field. A streamable file is streamed by DuckDB's CSV reader, one line
+    a row (no quote, a delimiter that never occurs); the others are split in
+    memory. -#}
 {% macro raw_file_lines(file) -%}
-    select
-        unnest(split_lines) as line,
-        unnest(generate_series(1, len(split_lines))) as line_number
-    from (
-        select string_split({{ raw_file_text(file) }}, {{ sql_string(file.line_ending) }}) as split_lines
-        from {{ raw_file_reader(file) }}
-    )
+    {%- if file.streamable -%}
+        select
+            coalesce(line, '') as line,
+            ordinality as line_number
+        from read_csv(
+            {{ sql_string(file.source_path) }},
+            columns = {'line': 'VARCHAR'}, header = false, auto_detect = false,
+            delim = chr(1), quote = '', escape = '',
+            new_line = '{{ {'\n': '\\n', '\r\n': '\\r\\n', '\r': '\\r'}[file.line_ending] }}',
+            max_line_size = {{ [file.longest_line + 1024, 2097152] | max }}
+        ) with ordinality
+    {%- else -%}
+        select
+            unnest(split_lines) as line,
+            unnest(generate_series(1, len(split_lines))) as line_number
+        from (
+            select string_split({{ raw_file_text(file) }}, {{ sql_string(file.line_ending) }}) as split_lines
+            from {{ raw_file_reader(file) }}
+        )
+    {%- endif -%}
 {%- endmacro %}
 
 {#- The text of a file: UTF-8 without its byte-order mark, or, for a file that

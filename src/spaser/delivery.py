@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -28,9 +29,11 @@ CHUNK_BYTES = 1 << 20
 BOM_UTF8 = codecs.BOM_UTF8
 BOMS_UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
+CONTROL_BYTE = b"\x01"
 ENTRY_TYPE = (
     "STRUCT(folder VARCHAR, name VARCHAR, path VARCHAR, kind VARCHAR, encoding VARCHAR,"
-    " line_ending VARCHAR, header VARCHAR, has_quotes BOOLEAN, size_bytes BIGINT)[]"
+    " line_ending VARCHAR, header VARCHAR, has_quotes BOOLEAN, streamable BOOLEAN,"
+    " longest_line BIGINT, size_bytes BIGINT)[]"
 )
 
 
@@ -44,25 +47,52 @@ def _kind(path: Path) -> str:
     return "file" if os.access(path, os.R_OK) else "unreadable"
 
 
-def _scan(handle, first: bytes) -> tuple[bool, bool]:
-    """Whether the whole file is UTF-8, and whether it holds a quote anywhere."""
+@dataclass
+class _Scan:
+    """What one pass over a file's bytes tells: encoding, quotes, line endings."""
+
+    is_utf8: bool = True
+    has_quotes: bool = False
+    has_control_byte: bool = False
+    cr: int = 0
+    lf: int = 0
+    crlf: int = 0
+    longest_line: int = 0
+
+    def regular_endings(self, ending: str) -> bool:
+        """Every line break is the header's: no stray CR (or LF) a reader would split at."""
+        if ending == "\r\n":
+            return self.cr == self.lf == self.crlf
+        return self.cr == 0 if ending == "\n" else self.lf == 0
+
+
+def _scan(handle, first: bytes) -> _Scan:
+    scan = _Scan()
     decoder = codecs.getincrementaldecoder("utf-8")()
-    is_utf8, has_quotes = True, False
-    chunk = first
+    chunk, previous, partial_line = first, b"", 0
     while chunk:
-        has_quotes = has_quotes or b'"' in chunk
-        if is_utf8:
+        scan.has_quotes = scan.has_quotes or b'"' in chunk
+        scan.has_control_byte = scan.has_control_byte or CONTROL_BYTE in chunk
+        scan.cr += chunk.count(b"\r")
+        scan.lf += chunk.count(b"\n")
+        scan.crlf += chunk.count(b"\r\n") + (previous == b"\r" and chunk[:1] == b"\n")
+        lines = chunk.split(b"\n")
+        lines[0] = b"x" * partial_line + lines[0]
+        scan.longest_line = max(scan.longest_line, max(map(len, lines)))
+        partial_line = len(lines[-1])
+        if scan.is_utf8:
             try:
                 decoder.decode(chunk)
             except UnicodeDecodeError:
-                is_utf8 = False
+                scan.is_utf8 = False
+        previous = chunk[-1:]
         chunk = handle.read(CHUNK_BYTES)
-    if is_utf8:
+    if scan.is_utf8:
         try:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            is_utf8 = False
-    return is_utf8, has_quotes
+            scan.is_utf8 = False
+    return scan
 
 
 def _line_ending(text: str) -> str:
@@ -76,17 +106,20 @@ def _line_ending(text: str) -> str:
 
 
 def inspect_file(path: Path) -> dict:
-    """Encoding, line ending, header line and quotes of a CSV file (its bytes read once).
+    """Encoding, line ending, header line and reading path of a CSV file (its bytes read once).
 
-    A file without a quote anywhere takes the raw layer's fast path: each line
-    is a record of its own.
+    `has_quotes`: without a quote anywhere, each line is a record of its own.
+    `streamable`: UTF-8 whose every line break is the header's, and without the
+    control byte the raw layer uses as a never-occurring delimiter, so DuckDB's
+    CSV reader can stream its lines (`longest_line` bytes at most) instead of
+    the file being split in memory.
     """
     with path.open("rb") as handle:
         first = handle.read(CHUNK_BYTES)
         if first.startswith(BOMS_UTF16):
-            return {"encoding": "utf-16", "line_ending": None, "header": None, "has_quotes": None}
-        is_utf8, has_quotes = _scan(handle, first)
-    encoding = "utf-8" if is_utf8 else "windows-1252"
+            return {"encoding": "utf-16"}
+        scan = _scan(handle, first)
+    encoding = "utf-8" if scan.is_utf8 else "windows-1252"
     head = first[len(BOM_UTF8) :] if first.startswith(BOM_UTF8) else first
     text = head.decode(encoding, errors="replace")
     ending = _line_ending(text)
@@ -94,7 +127,9 @@ def inspect_file(path: Path) -> dict:
         "encoding": encoding,
         "line_ending": ending,
         "header": text.split(ending, 1)[0],
-        "has_quotes": has_quotes,
+        "has_quotes": scan.has_quotes,
+        "streamable": scan.is_utf8 and not scan.has_control_byte and scan.regular_endings(ending),
+        "longest_line": scan.longest_line,
     }
 
 
@@ -109,6 +144,8 @@ def _entry(folder: str, path: Path) -> dict:
         "line_ending": None,
         "header": None,
         "has_quotes": None,
+        "streamable": None,
+        "longest_line": None,
         "size_bytes": path.stat().st_size if kind == "file" else None,
     }
     if kind == "file" and path.suffix.lower() == ".csv":
