@@ -136,7 +136,9 @@ def write_record(
         connection.execute("create schema if not exists publish")
         for table in ("build_record", "build_attempts"):
             connection.execute(f"create or replace table publish.{table} ({_COLUMNS})")
-        connection.execute(f"insert into publish.build_record values ({placeholders})", _row(attempt))
+        connection.execute(
+            f"insert into publish.build_record values ({placeholders})", _row(attempt)
+        )
         connection.executemany(
             f"insert into publish.build_attempts values ({placeholders})",
             [_row(item) for item in [*history, attempt]],

@@ -79,10 +79,14 @@ def csv_expression(column: str, duckdb_type: str) -> str:
         text = f"cast({col} as varchar)"
     else:
         return f"cast({col} as varchar)"
-    return f"case when regexp_matches({text}, '{FORMULA_START}') then '''' || {text} else {text} end"
+    return (
+        f"case when regexp_matches({text}, '{FORMULA_START}') then '''' || {text} else {text} end"
+    )
 
 
-def export_relation(connection: duckdb.DuckDBPyConnection, relation: str, folder: Path) -> list[Path]:
+def export_relation(
+    connection: duckdb.DuckDBPyConnection, relation: str, folder: Path
+) -> list[Path]:
     name = relation.split(".")[-1]
     columns = connection.execute(f"describe select * from {relation_sql(relation)}").fetchall()
     parquet_columns, csv_columns = [], []
@@ -93,7 +97,9 @@ def export_relation(connection: duckdb.DuckDBPyConnection, relation: str, folder
         csv_columns.append(f"{csv_expression(column, duckdb_type)} as {quoted}")
     source = relation_sql(relation)
     parquet, csv = folder / f"{name}.parquet", folder / f"{name}.csv"
-    partial = {path: path.with_name(f".{path.name}.partial-{os.getpid()}") for path in (parquet, csv)}
+    partial = {
+        path: path.with_name(f".{path.name}.partial-{os.getpid()}") for path in (parquet, csv)
+    }
     body = partial[csv].with_name(partial[csv].name + ".body")
     try:
         try:
@@ -102,7 +108,9 @@ def export_relation(connection: duckdb.DuckDBPyConnection, relation: str, folder
                 f"to {quote_literal(str(partial[parquet]))} (format parquet)"
             )
         except duckdb.ConversionException as error:
-            raise RuntimeError(f"{relation} : un chiffre dépasse DECIMAL(18,4) ({error})") from error
+            raise RuntimeError(
+                f"{relation} : un chiffre dépasse DECIMAL(18,4) ({error})"
+            ) from error
         connection.execute(
             f"copy (select {', '.join(csv_columns)} from {source}) to {quote_literal(str(body))} "
             "(format csv, delimiter ';', header true, quote '\"', nullstr '')"

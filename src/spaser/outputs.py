@@ -50,7 +50,9 @@ class Outputs:
     def from_environment(cls) -> Outputs:
         root = Path(_setting("SPASER_OUTPUT_DIR") or PROJECT_DIR / "output").expanduser().resolve()
         database = _setting("SPASER_DUCKDB_PATH")
-        return cls(root, Path(database).expanduser().resolve() if database else root / "spaser.duckdb")
+        return cls(
+            root, Path(database).expanduser().resolve() if database else root / "spaser.duckdb"
+        )
 
     @property
     def exports(self) -> Path:

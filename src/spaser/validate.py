@@ -60,6 +60,7 @@ from spaser.raw import (
     raw_dir,
     read_rows,
 )
+from spaser.validation_record import write_validation_results
 
 if TYPE_CHECKING:
     from great_expectations.data_context import AbstractDataContext
@@ -581,6 +582,7 @@ def validate(root: Path, out: Path) -> int:
         reports.append(report)
 
     urls = context.build_data_docs(site_names=[DATA_DOCS_SITE])
+    write_validation_results(site_dir, root, reports)
     index = site_dir / "index.html"
     rows = sum(r.rows for r in reports)
     failed = sum(len(r.failures) for r in reports)

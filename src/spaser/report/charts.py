@@ -53,7 +53,9 @@ def trend(
         axes.plot(xs, ys, color=LINE, linewidth=1.4)
         for x, y in known:
             hollow = x in partial_years
-            axes.plot(x, y, "o", markersize=4, color=LINE, markerfacecolor=PARTIAL if hollow else LINE)
+            axes.plot(
+                x, y, "o", markersize=4, color=LINE, markerfacecolor=PARTIAL if hollow else LINE
+            )
     if target is not None:
         axes.axhline(target, color=TARGET, linewidth=1, linestyle="--")
     axes.set_xticks(years, [str(y) for y in years])
