@@ -135,7 +135,7 @@ def write_exports(outputs: Outputs) -> list[Path]:
         connection.execute("set TimeZone = 'Europe/Paris'")
         (relations,) = connection.execute(
             "select exported_relations from publish.build_record"
-        ).fetchone()
+        ).fetchall()[0]
         for relation in relations:
             written += export_relation(connection, relation, outputs.exports)
     return written

@@ -8,6 +8,10 @@ import re
 
 from spaser.build_record import OUTCOME_LABELS
 
+# What the spec asks the report and the exports to call O6_2 while default ratios value it.
+PROVISIONAL = (
+    "estimation provisoire (ratios par défaut, à remplacer par les résultats TETE du groupe)"
+)
 PERIOD_LABELS = {
     "closed": "année close",
     "partial": "année en cours (partielle)",

@@ -9,13 +9,10 @@ from dataclasses import dataclass, field
 
 from spaser.report import charts, formats
 from spaser.report.data import GROUP, Finding, Indicator, ReportData, by_structure
-from spaser.report.labels import reason_label
+from spaser.report.labels import PROVISIONAL, reason_label
 from spaser.report.registry import FILIALE_PAGE, GROUP_PAGE, render, section
 
 MAX_REASONS = 3  # the delivery page lists them all
-PROVISIONAL = (
-    "estimation provisoire (ratios par défaut, à remplacer par les résultats TETE du groupe)"
-)
 
 
 @dataclass
