@@ -53,7 +53,7 @@ select
     end as applicable,
     list_has_all(coalesce(present_extracts.extracts, []), catalogue.required_extract_list)
     and (not catalogue.needs_snapshot_in_year or snapshot_years.year is not null)
-    and period.period_status is distinct from 'not_started' as has_source_data,
+    and coalesce(period.period_status, '') <> 'not_started' as has_source_data,
     coalesce(caveats.is_provisional_estimate, false) as is_provisional_estimate,
     nullif(concat_ws(' ; ', catalogue.caveat, caveats.caveat), '') as caveat,
     case
