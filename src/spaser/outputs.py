@@ -36,7 +36,7 @@ class Delivery:
         return cls(Path(configured).expanduser().resolve(), False)
 
     def describe(self) -> str:
-        return f"{self.raw_dir} ({DEMO_NOTICE})" if self.is_demo else str(self.raw_dir)
+        return f"{self.raw_dir} — {DEMO_NOTICE}" if self.is_demo else str(self.raw_dir)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ def _build_lines(connection: duckdb.DuckDBPyConnection) -> list[str]:
         "from publish.build_record"
     ).fetchall()[0]
     lines = [f"Build {build_id} publié le {day(finished)}"]
-    lines.append(f"Livraison : {raw_dir}" + (f" ({DEMO_NOTICE})" if is_demo else ""))
+    lines.append(f"Livraison : {raw_dir}" + (f" — {DEMO_NOTICE}" if is_demo else ""))
     lines.append(f"Empreinte SHA-256 : {fingerprint} ({files} fichiers)")
     return lines
 

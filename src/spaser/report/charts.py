@@ -43,6 +43,7 @@ def trend(
     partial_years: set[int],
     target: float | None,
     decimals: int,
+    boolean: bool = False,
 ) -> str:
     """A line of the yearly values (hollow point: year in progress), the target dashed."""
     plt.rcParams["svg.hashsalt"] = chart_id
@@ -60,8 +61,14 @@ def trend(
         axes.axhline(target, color=TARGET, linewidth=1, linestyle="--")
     axes.set_xticks(years, [str(y) for y in years])
     axes.set_xlim(min(years) - 0.3, max(years) + 0.3)
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: compact(v, decimals)))
-    axes.locator_params(axis="y", nbins=3)
+    if boolean:
+        axes.set_ylim(-0.15, 1.15)
+        axes.set_yticks([0, 1], ["non", "oui"])
+    elif known:
+        axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: compact(v, decimals)))
+        axes.locator_params(axis="y", nbins=3)
+    else:
+        axes.set_yticks([])
     axes.tick_params(length=2, pad=1)
     # Fixed margins: tight_layout would double the drawing time of 1 500 charts.
     figure.subplots_adjust(left=0.2, right=0.97, bottom=0.2, top=0.95)

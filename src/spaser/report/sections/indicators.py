@@ -137,6 +137,7 @@ def indicator_row(data: ReportData, scope: str | None, indicator: Indicator) -> 
         {c.year for c in cells if c.partial},
         target.get("target"),
         decimals,
+        boolean=unit == "boolean",
     )
     caveats = _caveats(data, scope, indicator)
     if provisional and PROVISIONAL not in caveats:
