@@ -33,6 +33,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import duckdb
 import yaml
 
 from spaser.build_record import (
@@ -47,7 +48,9 @@ from spaser.build_record import (
     read_attempts,
     write_record,
 )
+from spaser.exports import write_exports
 from spaser.outputs import PROJECT_DIR, Delivery, Outputs
+from spaser.report.formats import day
 
 DBT = Path(sys.executable).parent / "dbt"
 EXPORT_META_KEY = "spaser_export"
@@ -98,7 +101,10 @@ def clear_interrupted(published: Path, log: Path) -> list[Attempt]:
     """
     found = []
     for marker in sorted(published.parent.glob(f".{published.name}.building-*.json")):
-        attempt = Attempt(**json.loads(marker.read_text(encoding="utf-8")))
+        try:
+            attempt = Attempt(**json.loads(marker.read_text(encoding="utf-8")))
+        except (ValueError, TypeError):  # killed while writing its marker
+            attempt = Attempt(marker.stem.rsplit("-", 1)[-1], now(), "?", False, {})
         attempt.finish(INTERRUPTED, "build arrêté avant sa fin ; base publiée inchangée")
         append_attempt(log, attempt)
         found.append(attempt)
@@ -153,7 +159,8 @@ def exported_relations(target_path: Path) -> list[str]:
     nodes = {**manifest["nodes"], **manifest["sources"]}
     relations: list[str] = []
     for exposure in manifest["exposures"].values():
-        if not (exposure.get("meta") or exposure["config"].get("meta", {})).get(EXPORT_META_KEY):
+        meta = exposure.get("meta") or (exposure.get("config") or {}).get("meta") or {}
+        if not meta.get(EXPORT_META_KEY):
             continue
         for unique_id in exposure["depends_on"]["nodes"]:
             node = nodes[unique_id]
@@ -205,10 +212,12 @@ def build_and_publish(outputs: Outputs, cli_vars: str | None, target_path: Path 
             history = read_attempts(outputs.attempts_log)
             write_record(fresh, attempt, files, history)
             run_dbt(["docs", "generate", "--static", *dbt_vars], fresh, target_path)
+            static_docs = target / "static_index.html"
+            if not static_docs.exists():
+                raise BuildFailed(f"dbt docs generate --static n'a pas écrit {static_docs}")
             if fresh.with_name(fresh.name + ".wal").exists():
                 raise BuildFailed(f"journal DuckDB resté ouvert : {fresh}.wal")
             os.replace(fresh, published)
-            replace_file(target / "static_index.html", outputs.dbt_docs)
         except BaseException as error:
             for leftover in (fresh, fresh.with_name(fresh.name + ".wal")):
                 leftover.unlink(missing_ok=True)
@@ -219,6 +228,11 @@ def build_and_publish(outputs: Outputs, cli_vars: str | None, target_path: Path 
         finally:
             marker.unlink(missing_ok=True)
         append_attempt(outputs.attempts_log, attempt)
+    # Published: the docs follow, and a failure to copy them does not undo the publish.
+    try:
+        replace_file(static_docs, outputs.dbt_docs)
+    except OSError as error:
+        print(f"ATTENTION : documentation dbt non copiée dans {outputs.dbt_docs} : {error}")
     return attempt
 
 
@@ -227,7 +241,7 @@ def unchanged_notice(outputs: Outputs) -> str:
     if not published.exists():
         return f"Aucune base publiée à {published}."
     previous = [a for a in read_attempts(outputs.attempts_log) if a.outcome == PUBLISHED]
-    since = f" (build du {previous[-1].finished_at})" if previous else ""
+    since = f" (build du {day(previous[-1].finished_at)})" if previous else ""
     return f"La base publiée {published} est inchangée{since} ; elle reste lisible."
 
 
@@ -245,17 +259,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _raise_interrupted)
     try:
         attempt = build_and_publish(outputs, args.vars, args.target_path)
-    except (BuildFailed, Interrupted, KeyboardInterrupt) as error:
-        print(f"\nÉCHEC du build : rien n'est publié.\n{error}", file=sys.stderr)
+    except (Exception, KeyboardInterrupt) as error:
+        reason = error if isinstance(error, BuildFailed) else f"{type(error).__name__}: {error}"
+        print(f"\nÉCHEC du build : rien n'est publié.\n{reason}", file=sys.stderr)
         print(unchanged_notice(outputs), file=sys.stderr)
         return 1
     print(f"\nBase publiée : {outputs.database} (build {attempt.build_id})")
     print(f"Documentation dbt : {outputs.dbt_docs}")
     if not args.no_exports:
-        from spaser.exports import write_exports
-
-        for path in write_exports(outputs):
-            print(f"Export : {path}")
+        try:
+            for path in write_exports(outputs):
+                print(f"Export : {path}")
+        except (OSError, RuntimeError, duckdb.Error) as error:
+            print(f"ÉCHEC des exports (la base est publiée) : {error}", file=sys.stderr)
+            return 1
     return 0
 
 

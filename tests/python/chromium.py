@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -114,7 +115,7 @@ class Browser:
 
     def open(self, path: Path) -> None:
         self.events.clear()
-        self.call("Page.navigate", session=True, url=path.as_uri())
+        self.call("Page.navigate", session=True, url=path.resolve().as_uri())
         self._wait_for("Page.loadEventFired")
 
     def evaluate(self, expression: str) -> Any:
@@ -122,6 +123,15 @@ class Browser:
             "Runtime.evaluate", session=True, expression=expression, returnByValue=True
         )
         return result["result"].get("value")
+
+    def wait_for_text(self, text: str, seconds: float = 15) -> bool:
+        """Whether the page shows `text` within `seconds` (pages that render with scripts)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if text in (self.evaluate("document.body ? document.body.innerText : ''") or ""):
+                return True
+            time.sleep(0.2)
+        return False
 
     def problems(self) -> list[str]:
         """Console errors, uncaught exceptions and failed requests since the last `open`."""

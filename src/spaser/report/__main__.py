@@ -14,7 +14,7 @@ import duckdb
 
 from spaser.outputs import Outputs
 from spaser.report import sections  # noqa: F401  (registers the sections)
-from spaser.report.data import load
+from spaser.report.data import is_published, load
 from spaser.report.pages import write_report
 
 
@@ -25,6 +25,9 @@ def main() -> int:
         return 1
     with duckdb.connect(str(outputs.database), read_only=True) as connection:
         connection.execute("set TimeZone = 'Europe/Paris'")
+        if not is_published(connection):
+            print(f"{outputs.database} n'a pas été publiée par `make build`.", file=sys.stderr)
+            return 1
         written = write_report(load(connection, outputs), outputs.report)
     print(f"Rapport : {written[0]} ({len(written)} pages)")
     return 0

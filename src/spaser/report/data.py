@@ -68,6 +68,7 @@ class ReportData:
     validation: dict[str, Any] | None
     as_of_date: Any = None
     relations: set[str] = field(default_factory=set)
+    findings_by_filiale: dict[str, list[Finding]] = field(default_factory=dict)
 
     def query(self, sql: str, parameters: list | None = None) -> list[dict[str, Any]]:
         result = self.connection.execute(sql, parameters or [])
@@ -78,11 +79,8 @@ class ReportData:
         return self.figures.get((scope, code, year), {})
 
     def findings_for(self, scope: str | None, code: str) -> list[Finding]:
-        return [
-            f
-            for f in self.findings
-            if code in f.affected and (scope is GROUP or f.filiale_code == scope)
-        ]
+        candidates = self.findings if scope is GROUP else self.findings_by_filiale.get(scope, [])
+        return [f for f in candidates if code in f.affected]
 
 
 def _relations(connection: duckdb.DuckDBPyConnection) -> set[str]:
@@ -90,6 +88,11 @@ def _relations(connection: duckdb.DuckDBPyConnection) -> set[str]:
         "select table_schema || '.' || table_name from information_schema.tables"
     ).fetchall()
     return {name for (name,) in rows}
+
+
+def is_published(connection: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the database was published by `spaser.publish` (it holds its build record)."""
+    return "publish.build_record" in _relations(connection)
 
 
 def _validation(outputs: Outputs) -> dict[str, Any] | None:
@@ -149,6 +152,8 @@ def load(connection: duckdb.DuckDBPyConnection, outputs: Outputs) -> ReportData:
         )
         for row in data.query("select * from marts.fct_data_quality")
     ]
+    for finding in data.findings:
+        data.findings_by_filiale.setdefault(finding.filiale_code, []).append(finding)
     return data
 
 
