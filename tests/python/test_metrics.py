@@ -88,14 +88,13 @@ def test_every_indicator_has_its_metric_and_the_group_figures(published_conforma
     assert len(rows) == 3 and mismatches == []
 
 
-def test_ratio_metrics_by_filiale_and_year_equal_the_filiale_figures(
-    published_conformance, mf_project
-):
-    ratios = published_conformance.query(
-        "select lower(indicator_code) from reference.indicator_catalogue "
-        "where unit in ('percent', 'days') order by sort_order"
+def test_metrics_by_filiale_and_year_equal_the_filiale_figures(published_conformance, mf_project):
+    units = dict(
+        published_conformance.query(
+            "select lower(indicator_code), unit from reference.indicator_catalogue"
+        )
     )
-    metrics = [code for (code,) in ratios]
+    metrics = sorted(units)
     rows = run_mf(
         mf_project, published_conformance.outputs.database, metrics, "filiale,metric_time__year"
     )
@@ -105,10 +104,18 @@ def test_ratio_metrics_by_filiale_and_year_equal_the_filiale_figures(
             "select filiale_code, indicator_code, year, value from marts.fct_indicators"
         )
     }
+
+    def expected(filiale: str, metric: str, year: int):
+        value = cells[(filiale, metric, year)]
+        # A boolean metric is the percentage of filiales at 1: 100 or 0 for one filiale.
+        return value * 100 if units[metric] == "boolean" and value is not None else value
+
     mismatches = [
         (row["filiale"], row["metric_time__year"], metric, row[metric])
         for row in rows
         for metric in metrics
-        if not same(cells[(row["filiale"], metric, int(row["metric_time__year"][:4]))], row[metric])
+        if not same(
+            expected(row["filiale"], metric, int(row["metric_time__year"][:4])), row[metric]
+        )
     ]
     assert len(rows) == 3 * 3 and mismatches == []
