@@ -1,7 +1,9 @@
 # Two commands on a fresh machine (Python 3.11 present, nothing else):
-#   make run    set up, validate the demo delivery, build, document, summarize
-#   make test   set up and run the whole test suite (lint, docs check, dbt, pytest)
+#   make run    set up, validate the demo delivery, build and publish, report, summarize
+#   make test   set up and run the whole test suite (lint, docs check, dbt, pytest, browser)
 # Point at a real delivery with SPASER_RAW_DIR=/path/to/raw make run.
+# Paths (SPASER_RAW_DIR, SPASER_OUTPUT_DIR, SPASER_DUCKDB_PATH) are read by the
+# Python commands, never by this shell: they may hold spaces, quotes, accents.
 
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -12,10 +14,8 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 export DBT_PROFILES_DIR := $(CURDIR)
-export SPASER_OUTPUT_DIR ?= $(CURDIR)/output
-export SPASER_DUCKDB_PATH ?= $(SPASER_OUTPUT_DIR)/spaser.duckdb
 
-.PHONY: setup run validate build docs summary test lint demo-data benchmark clean
+.PHONY: setup run validate build docs exports report summary test lint browser demo-data benchmark clean
 
 setup: $(VENV)/.installed
 
@@ -24,28 +24,39 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $@
 
-run: validate build docs summary
+run: validate build report summary
 
 validate: setup
 	$(BIN)/python -m spaser.validate
 
+# dbt build and its tests, then the static dbt docs, into a fresh database that
+# replaces the published one atomically; then the Parquet and CSV exports.
 build: setup
-	mkdir -p "$(dir $(SPASER_DUCKDB_PATH))"
-	$(BIN)/dbt build
+	$(BIN)/python -m spaser.publish
 
-docs: setup
-	$(BIN)/dbt docs generate
+# Every build writes the single-file dbt docs (output/dbt_docs/index.html).
+docs: build
+
+exports: setup
+	$(BIN)/python -m spaser.exports
+
+report: setup
+	$(BIN)/python -m spaser.report
 
 summary: setup
 	$(BIN)/python -m spaser.summary
 
-test: setup lint
+test: setup lint browser
 	$(BIN)/pytest
 
 lint: setup
 	$(BIN)/ruff check src tests scripts models
 	$(BIN)/ruff format --check src tests scripts models
 	$(BIN)/sqlfluff lint models tests/dbt analyses
+
+# Headless Chromium for the report's browser test (installed as root when missing).
+browser:
+	$(PYTHON) scripts/ensure_chromium.py
 
 demo-data: setup
 	$(BIN)/python scripts/generate_demo_data.py
@@ -54,4 +65,5 @@ benchmark: setup
 	$(BIN)/python scripts/benchmark.py
 
 clean:
-	rm -rf target logs output/*.duckdb output/data_docs output/great_expectations
+	rm -rf target logs output/*.duckdb output/.*.duckdb.* output/data_docs output/great_expectations \
+		output/dbt_docs output/exports output/report output/build_attempts.jsonl

@@ -1,7 +1,8 @@
 {#- Every filiale x reporting year x indicator of the catalogue, with what
     decides whether the cell has a figure: the indicator's perimeter, the
     presence of the extracts it needs (an absent extract means unknown), a
-    housing snapshot in the year where the indicator needs one, the target (a
+    housing snapshot in the year where the indicator needs one, a year begun at
+    the as-of date (a year not started has no figure), the target (a
     filiale's own target overrides the group's; none for a provisional
     estimate) and the caveats a reader must know. -#}
 with filiales as (
@@ -51,7 +52,8 @@ select
         else list_contains(string_split(catalogue.perimeter, '|'), filiales.filiale_code)
     end as applicable,
     list_has_all(coalesce(present_extracts.extracts, []), catalogue.required_extract_list)
-    and (not catalogue.needs_snapshot_in_year or snapshot_years.year is not null) as has_source_data,
+    and (not catalogue.needs_snapshot_in_year or snapshot_years.year is not null)
+    and coalesce(period.period_status, '') <> 'not_started' as has_source_data,
     coalesce(caveats.is_provisional_estimate, false) as is_provisional_estimate,
     nullif(concat_ws(' ; ', catalogue.caveat, caveats.caveat), '') as caveat,
     case
@@ -65,6 +67,8 @@ select
 from filiales
 cross join {{ ref('int_reporting_years') }} as years
 cross join catalogue
+left join {{ ref('int_reporting_years_dated') }} as period
+    on years.year = period.year
 left join present_extracts
     on filiales.filiale_code = present_extracts.filiale_code
 left join snapshot_years

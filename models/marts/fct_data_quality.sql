@@ -249,7 +249,8 @@ select
         affected_finding.indicator_codes,
         extract_indicators.indicator_codes,
         []
-    )::varchar[] as affected_indicators
+    )::varchar[] as affected_indicators,
+    coalesce(finding_labels.finding_label, rows.finding)::varchar as finding_label
 from (
     select * from rejects
     union all
@@ -273,3 +274,5 @@ left join affected as affected_finding
     on rows.finding = affected_finding.finding and affected_finding.detail is null
 left join extract_indicators
     on rows.extract = extract_indicators.extract and rows.finding in ('rejected_row', 'absent_extract')
+left join {{ ref('data_quality_finding_labels') }} as finding_labels
+    on rows.finding = finding_labels.finding

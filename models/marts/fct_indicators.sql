@@ -37,17 +37,22 @@ figures as (
 )
 
 select
-    filiale_code::varchar as filiale_code,
-    year::integer as year,
-    indicator_code::varchar as indicator_code,
-    indicator_label::varchar as indicator_label,
-    unit::varchar as unit,
-    numerator::{{ contribution_type() }} as numerator,
-    denominator::{{ contribution_type() }} as denominator,
-    value::double as value,
-    target::double as target,
-    {{ target_met('value', 'target_comparison', 'target') }} as target_met,
-    applicable::boolean as applicable,
-    is_provisional_estimate::boolean as is_provisional_estimate,
-    caveat::varchar as caveat
+    figures.filiale_code::varchar as filiale_code,
+    figures.year::integer as year,
+    figures.indicator_code::varchar as indicator_code,
+    figures.indicator_label::varchar as indicator_label,
+    figures.unit::varchar as unit,
+    figures.numerator::{{ contribution_type() }} as numerator,
+    figures.denominator::{{ contribution_type() }} as denominator,
+    figures.value::double as value,
+    figures.target::double as target,
+    {{ target_met('figures.value', 'figures.target_comparison', 'figures.target') }} as target_met,
+    figures.applicable::boolean as applicable,
+    figures.is_provisional_estimate::boolean as is_provisional_estimate,
+    figures.caveat::varchar as caveat,
+    {{ bi_columns('figures.target_comparison') }}
 from figures
+left join {{ ref('int_indicator_catalogue_labelled') }} as catalogue
+    on figures.indicator_code = catalogue.indicator_code
+left join {{ ref('int_reporting_years_dated') }} as period
+    on figures.year = period.year

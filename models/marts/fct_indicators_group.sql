@@ -69,17 +69,22 @@ figures as (
 )
 
 select
-    indicator_code::varchar as indicator_code,
-    year::integer as year,
-    indicator_label::varchar as indicator_label,
-    unit::varchar as unit,
-    case when unit = 'boolean' then 'percent' else unit end::varchar as value_unit,
-    numerator::{{ contribution_type() }} as numerator,
-    denominator::{{ contribution_type() }} as denominator,
-    value::double as value,
-    filiales_with_value::integer as filiales_with_value,
-    target::double as target,
-    {{ target_met('value', 'target_comparison', 'target') }} as target_met,
-    is_provisional_estimate::boolean as is_provisional_estimate,
-    caveat::varchar as caveat
+    figures.indicator_code::varchar as indicator_code,
+    figures.year::integer as year,
+    figures.indicator_label::varchar as indicator_label,
+    figures.unit::varchar as unit,
+    case when figures.unit = 'boolean' then 'percent' else figures.unit end::varchar as value_unit,
+    figures.numerator::{{ contribution_type() }} as numerator,
+    figures.denominator::{{ contribution_type() }} as denominator,
+    figures.value::double as value,
+    figures.filiales_with_value::integer as filiales_with_value,
+    figures.target::double as target,
+    {{ target_met('figures.value', 'figures.target_comparison', 'figures.target') }} as target_met,
+    figures.is_provisional_estimate::boolean as is_provisional_estimate,
+    figures.caveat::varchar as caveat,
+    {{ bi_columns('figures.target_comparison') }}
 from figures
+left join {{ ref('int_indicator_catalogue_labelled') }} as catalogue
+    on figures.indicator_code = catalogue.indicator_code
+left join {{ ref('int_reporting_years_dated') }} as period
+    on figures.year = period.year

@@ -1,37 +1,40 @@
-"""A short summary of a build, printed by `make run`: what was read, set aside, computed."""
+"""A short summary of the published build, printed by `make run`: where it comes
+from, what was read and set aside, the group figures, and where the outputs are."""
 
 from __future__ import annotations
 
-import os
 import sys
-from pathlib import Path
+from datetime import datetime
 
 import duckdb
 
+from spaser.build_record import PUBLISHED, read_attempts
 from spaser.contract import FILIALE_EXTRACTS
-
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-
-
-def database_path() -> Path:
-    configured = os.environ.get("SPASER_DUCKDB_PATH")
-    return Path(configured) if configured else PROJECT_DIR / "output" / "spaser.duckdb"
+from spaser.outputs import DEMO_NOTICE, Outputs
+from spaser.report.data import is_published
+from spaser.report.formats import day, figure
+from spaser.report.labels import PROVISIONAL, outcome_label, reason_label
 
 
-def _number(value: float | None, unit: str) -> str:
-    if value is None:
-        return "n/a"
-    if unit == "percent":
-        return f"{value:.1f} %"
-    if unit == "eur":
-        return f"{value:,.0f} €".replace(",", " ")
-    if unit in ("days", "fte"):
-        return f"{value:.1f}"
-    return f"{value:g}"
+def _build_lines(connection: duckdb.DuckDBPyConnection) -> list[str]:
+    build_id, finished, raw_dir, is_demo, fingerprint, files = connection.execute(
+        "select build_id, finished_at, raw_dir, is_demo_delivery, raw_fingerprint, raw_files "
+        "from publish.build_record"
+    ).fetchall()[0]
+    lines = [f"Build {build_id} publié le {day(finished)}"]
+    lines.append(f"Livraison : {raw_dir}" + (f" — {DEMO_NOTICE}" if is_demo else ""))
+    lines.append(f"Empreinte SHA-256 : {fingerprint} ({files} fichiers)")
+    return lines
 
 
 def summarize(connection: duckdb.DuckDBPyConnection) -> str:
-    lines = ["Deliveries (rows read / kept / rejected):"]
+    lines = _build_lines(connection)
+    year, status, as_of = connection.execute(
+        "select year, period_status_label, as_of_date from marts.fct_indicators_group "
+        "where period_status <> 'not_started' order by year desc limit 1"
+    ).fetchall()[0]
+    lines.append(f"Date d'arrêté : {day(as_of)}")
+    lines.append("Livraisons (lignes lues / conservées / rejetées) :")
     for filiale, read, kept, rejected, absent in connection.sql(
         f"""
         select
@@ -46,42 +49,58 @@ def summarize(connection: duckdb.DuckDBPyConnection) -> str:
         order by 1
         """
     ).fetchall():
-        note = f", {absent} extract(s) absent" if absent else ""
+        note = f", {absent} extraction(s) non livrée(s)" if absent else ""
         lines.append(f"  {filiale:<12} {read:>10} / {kept:>10} / {rejected:>6}{note}")
-    lines.append("Most frequent reject reasons:")
+    lines.append("Motifs de rejet les plus fréquents :")
     for extract, reason, rows in connection.sql(
         """
         select extract, reason_kind, count(*)
         from audit.audit_rejected_rows group by all order by 3 desc, 1, 2 limit 5
         """
     ).fetchall():
-        lines.append(f"  {rows:>6}  {extract}: {reason}")
-    spend_years = connection.sql("select max(spend_year) from intermediate.int_spend_lines")
-    year = spend_years.fetchall()[0][0]
-    lines.append(f"Group indicators {year}, latest year with spend (fct_indicators_group):")
+        lines.append(f"  {rows:>6}  {extract} : {reason_label(reason)}")
+    lines.append(f"Indicateurs du groupe {year} ({status}), fct_indicators_group :")
     for code, label, unit, value, provisional in connection.sql(
         f"""
-        select g.indicator_code, g.indicator_label, g.value_unit, g.value,
-            g.is_provisional_estimate
-        from marts.fct_indicators_group as g
-        join reference.indicator_catalogue as c on g.indicator_code = c.indicator_code
-        where g.year = {int(year)} order by c.sort_order
+        select indicator_code, indicator_label, value_unit, value, is_provisional_estimate
+        from marts.fct_indicators_group
+        where year = {int(year)} order by sort_order
         """
     ).fetchall():
-        note = "estimation provisoire (ratios par défaut) - " if provisional else ""
-        lines.append(f"  {code:<6} {_number(value, unit):>16}  {note}{label[:70]}")
+        note = f"{PROVISIONAL} - " if provisional else ""
+        lines.append(f"  {code:<6} {figure(value, unit):>16}  {note}{label}")
     return "\n".join(lines)
 
 
+def attempts_since(outputs: Outputs, started_at: datetime) -> list[str]:
+    """The builds that failed or were stopped after the published one."""
+    return [
+        f"ATTENTION : le build lancé le {day(a.started_at)} n'a pas abouti "
+        f"({outcome_label(a.outcome)}) ; la base publiée est restée celle-ci."
+        for a in read_attempts(outputs.attempts_log)
+        if a.outcome != PUBLISHED and datetime.fromisoformat(a.started_at) > started_at
+    ]
+
+
 def main() -> int:
-    path = database_path()
-    if not path.exists():
-        print(f"No database at {path}: run `make build` first.", file=sys.stderr)
+    outputs = Outputs.from_environment()
+    if not outputs.database.exists():
+        print(f"Aucune base publiée à {outputs.database} : lancer `make build`.", file=sys.stderr)
         return 1
-    with duckdb.connect(str(path), read_only=True) as connection:
+    with duckdb.connect(str(outputs.database), read_only=True) as connection:
+        connection.execute("set TimeZone = 'Europe/Paris'")
+        if not is_published(connection):
+            print(f"{outputs.database} n'a pas été publiée par `make build`.", file=sys.stderr)
+            return 1
         print(summarize(connection))
-    print(f"Database: {path}")
-    print(f"Docs: {PROJECT_DIR / 'target' / 'index.html'} (or `dbt docs serve`)")
+        (started,) = connection.execute("select started_at from publish.build_record").fetchall()[0]
+    for warning in attempts_since(outputs, started):
+        print(warning)
+    print(f"Base publiée : {outputs.database}")
+    print(f"Exports (Parquet, CSV) : {outputs.exports}")
+    print(f"Rapport : {outputs.report / 'index.html'}")
+    print(f"Documentation dbt : {outputs.dbt_docs}")
+    print(f"Contrôle de la livraison (Great Expectations) : {outputs.data_docs}")
     return 0
 
 

@@ -59,6 +59,7 @@ from spaser.landing import (
     landed_files,
     raw_dir,
 )
+from spaser.validation_record import write_validation_results
 
 if TYPE_CHECKING:
     from great_expectations.data_context import AbstractDataContext
@@ -573,6 +574,7 @@ def _validate_landed(connection, root: Path, out: Path) -> int:
         reports.append(report)
 
     urls = context.build_data_docs(site_names=[DATA_DOCS_SITE])
+    write_validation_results(site_dir, root, reports)
     index = site_dir / "index.html"
     rows = sum(r.rows for r in reports)
     failed = sum(len(r.failures) for r in reports)

@@ -71,3 +71,7 @@ def conformance_build(tmp_path_factory) -> DbtRun:
     run = run_dbt(CONFORMANCE / "raw", tmp_path_factory.mktemp("conformance"), "build")
     assert run.returncode == 0, run.output[-5000:]
     return run
+
+
+# Shared by the publish, exports and report tests.
+from publishing import published_conformance  # noqa: E402, F401

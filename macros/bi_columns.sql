@@ -1,0 +1,16 @@
+{#- The columns a BI user sorts and filters the indicator marts by, the same
+    in the filiale grid and the group consolidation: where the indicator sits
+    in the Spaser, its order, the sense of its target and where its year
+    stands at the as-of date. Reads the `catalogue` (int_indicator_catalogue_labelled)
+    and `period` (int_reporting_years_dated) relations of the calling model. -#}
+{% macro bi_columns(target_comparison) -%}
+    catalogue.axis_number::integer as axis_number,
+    catalogue.axis_label::varchar as axis_label,
+    catalogue.objective_number::integer as objective_number,
+    catalogue.objective_label::varchar as objective_label,
+    catalogue.sort_order::integer as sort_order,
+    {{ target_comparison }}::varchar as target_comparison,
+    period.period_status::varchar as period_status,
+    period.period_status_label::varchar as period_status_label,
+    period.as_of_date::date as as_of_date
+{%- endmacro %}

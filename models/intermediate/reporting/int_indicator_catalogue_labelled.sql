@@ -1,0 +1,13 @@
+{#- The indicator catalogue with the Spaser's structure a reader navigates:
+    the axis and the objective of each indicator, numbered and labelled as in
+    the source document, and the presentation order (O1_1 before O10_1). -#}
+select
+    catalogue.indicator_code,
+    catalogue.sort_order,
+    objectives.axis_number,
+    objectives.axis_label,
+    objectives.objective_number,
+    objectives.objective_label
+from {{ ref('indicator_catalogue') }} as catalogue
+left join {{ ref('spaser_objectives') }} as objectives
+    on catalogue.objective = objectives.objective

@@ -1,0 +1,280 @@
+"""Build, test and publish the database atomically.
+
+    python -m spaser.publish [--vars YAML] [--no-exports]
+
+`dbt build` (models and their tests) and `dbt docs generate --static` run
+against a fresh DuckDB file next to the published one; only when both pass
+is the build recorded in it (`publish.*` tables) and the file renamed over
+the published database (os.replace, atomic on one file system). A BI tool
+holding the published file open keeps reading the previous file whole, and
+the next connection opens the new one: nobody waits for a lock and nobody
+sees a half-built mart. A failed build removes its fresh file and says that
+the published database is unchanged; a killed one leaves its fresh file
+behind, which the next build removes and records as interrupted.
+
+How dbt builds (hooks, landing of the raw files) is none of this module's
+business: it only points SPASER_DUCKDB_PATH at the fresh file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import contextlib
+import fcntl
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import duckdb
+import yaml
+
+from spaser.build_record import (
+    FAILED,
+    INTERRUPTED,
+    PUBLISHED,
+    Attempt,
+    append_attempt,
+    fingerprint_files,
+    folder_fingerprint,
+    now,
+    read_attempts,
+    write_record,
+)
+from spaser.exports import write_exports
+from spaser.outputs import PROJECT_DIR, Delivery, Outputs
+from spaser.report.formats import day
+
+DBT = Path(sys.executable).parent / "dbt"
+EXPORT_META_KEY = "spaser_export"
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_TIMESTAMP = re.compile(r"^\d\d:\d\d:\d\d\s+")
+
+
+class BuildFailed(Exception):
+    """dbt stopped, or a test failed: nothing is published."""
+
+
+class Interrupted(Exception):
+    """The build was stopped by a signal."""
+
+
+def _raise_interrupted(signum, _frame):
+    raise Interrupted(signal.Signals(signum).name)
+
+
+def effective_vars(cli_vars: str | None) -> dict:
+    """The vars the build runs with: dbt_project.yml's, overridden by --vars."""
+    project = yaml.safe_load((PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8"))
+    return {**(project.get("vars") or {}), **(yaml.safe_load(cli_vars or "") or {})}
+
+
+def fresh_path(published: Path, build_id: str) -> Path:
+    return published.with_name(f".{published.name}.building-{build_id}")
+
+
+@contextlib.contextmanager
+def publish_lock(published: Path) -> Iterator[None]:
+    """One build at a time per published database; readers never take this lock."""
+    lock_path = published.with_name(f".{published.name}.lock")
+    with lock_path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildFailed(
+                f"un autre build de {published} est en cours (verrou {lock_path})"
+            ) from None
+        yield
+
+
+def clear_interrupted(published: Path, log: Path) -> list[Attempt]:
+    """Remove what killed builds left behind, and record them as interrupted.
+
+    Called under the lock, so no fresh file found here belongs to a running build.
+    """
+    found = []
+    for marker in sorted(published.parent.glob(f".{published.name}.building-*.json")):
+        try:
+            attempt = Attempt(**json.loads(marker.read_text(encoding="utf-8")))
+        except (ValueError, TypeError):  # killed while writing its marker
+            attempt = Attempt(marker.stem.rsplit("-", 1)[-1], now(), "?", False, {})
+        attempt.finish(INTERRUPTED, "build arrêté avant sa fin ; base publiée inchangée")
+        append_attempt(log, attempt)
+        found.append(attempt)
+    for leftover in published.parent.glob(f".{published.name}.building-*"):
+        leftover.unlink(missing_ok=True)
+    return found
+
+
+def run_dbt(args: Sequence[str], database: Path, target_path: Path | None) -> None:
+    """Run dbt against `database`, echoing its output; raise BuildFailed with its errors."""
+    command = [str(DBT), *args, "--project-dir", str(PROJECT_DIR)]
+    if target_path is not None:
+        command += ["--target-path", str(target_path)]
+    env = {
+        **os.environ,
+        "SPASER_DUCKDB_PATH": str(database),
+        "DBT_PROFILES_DIR": os.environ.get("DBT_PROFILES_DIR") or str(PROJECT_DIR),
+    }
+    tail: collections.deque[str] = collections.deque(maxlen=400)
+    with subprocess.Popen(
+        command,
+        cwd=PROJECT_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        errors="replace",
+    ) as process:
+        try:
+            for line in process.stdout:
+                sys.stdout.write(line)
+                tail.append(_TIMESTAMP.sub("", _ANSI.sub("", line.rstrip())))
+        finally:
+            if process.poll() is None:
+                process.terminate()
+            process.wait()
+    if process.returncode != 0:
+        raise BuildFailed(_failure_summary(list(tail)) or f"dbt {args[0]} a échoué")
+
+
+def _failure_summary(lines: list[str]) -> str:
+    """dbt's own list of failures (after 'Completed with'), or its last lines."""
+    start = next((i for i, line in enumerate(lines) if line.startswith("Completed with")), None)
+    kept = lines[start:] if start is not None else lines[-15:]
+    return "\n".join(line for line in kept if line.strip())[-3000:]
+
+
+def exported_relations(target_path: Path) -> list[str]:
+    """The relations that the exposures marked `spaser_export` read, from dbt's manifest:
+    adding a mart to the exports is adding it to such an exposure."""
+    manifest = json.loads((target_path / "manifest.json").read_text(encoding="utf-8"))
+    nodes = {**manifest["nodes"], **manifest["sources"]}
+    relations: list[str] = []
+    for exposure in manifest["exposures"].values():
+        meta = exposure.get("meta") or (exposure.get("config") or {}).get("meta") or {}
+        if not meta.get(EXPORT_META_KEY):
+            continue
+        for unique_id in exposure["depends_on"]["nodes"]:
+            node = nodes[unique_id]
+            name = node.get("identifier") or node.get("alias") or node["name"]
+            relation = f"{node['schema']}.{name}"
+            if relation not in relations:
+                relations.append(relation)
+    return relations
+
+
+def replace_file(source: Path, destination: Path) -> None:
+    """Copy `source` over `destination` atomically (a reader sees the old or the new file)."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    partial = destination.with_name(f".{destination.name}.partial-{os.getpid()}")
+    shutil.copyfile(source, partial)
+    os.replace(partial, destination)
+
+
+def build_and_publish(outputs: Outputs, cli_vars: str | None, target_path: Path | None) -> Attempt:
+    published = outputs.database
+    published.parent.mkdir(parents=True, exist_ok=True)
+    delivery = Delivery.from_environment()
+    attempt = Attempt(
+        build_id=uuid.uuid4().hex[:12],
+        started_at=now(),
+        raw_dir=str(delivery.raw_dir),
+        is_demo_delivery=delivery.is_demo,
+        vars=effective_vars(cli_vars),
+        database_path=str(published),
+    )
+    print(f"Livraison lue : {delivery.describe()}", flush=True)
+    with publish_lock(published):
+        interrupted = clear_interrupted(published, outputs.attempts_log)
+        for item in interrupted:
+            print(f"Build interrompu du {item.started_at} : fichier temporaire supprimé.")
+        fresh = fresh_path(published, attempt.build_id)
+        marker = fresh.with_name(fresh.name + ".json")
+        marker.write_text(json.dumps(attempt.__dict__, default=str), encoding="utf-8")
+        try:
+            files = fingerprint_files(delivery.raw_dir)
+            attempt.raw_fingerprint = folder_fingerprint(files)
+            attempt.raw_files = len(files)
+            attempt.raw_bytes = sum(f.bytes for f in files)
+            dbt_vars = ["--vars", cli_vars] if cli_vars else []
+            run_dbt(["build", *dbt_vars], fresh, target_path)
+            target = target_path or PROJECT_DIR / "target"
+            attempt.exported_relations = exported_relations(target)
+            attempt.finish(PUBLISHED)
+            history = read_attempts(outputs.attempts_log)
+            write_record(fresh, attempt, files, history)
+            run_dbt(["docs", "generate", "--static", *dbt_vars], fresh, target_path)
+            static_docs = target / "static_index.html"
+            if not static_docs.exists():
+                raise BuildFailed(f"dbt docs generate --static n'a pas écrit {static_docs}")
+            if fresh.with_name(fresh.name + ".wal").exists():
+                raise BuildFailed(f"journal DuckDB resté ouvert : {fresh}.wal")
+            os.replace(fresh, published)
+        except BaseException as error:
+            for leftover in (fresh, fresh.with_name(fresh.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+            outcome = INTERRUPTED if isinstance(error, Interrupted | KeyboardInterrupt) else FAILED
+            attempt.finish(outcome, str(error) or type(error).__name__)
+            append_attempt(outputs.attempts_log, attempt)
+            raise
+        finally:
+            marker.unlink(missing_ok=True)
+        append_attempt(outputs.attempts_log, attempt)
+    # Published: the docs follow, and a failure to copy them does not undo the publish.
+    try:
+        replace_file(static_docs, outputs.dbt_docs)
+    except OSError as error:
+        print(f"ATTENTION : documentation dbt non copiée dans {outputs.dbt_docs} : {error}")
+    return attempt
+
+
+def unchanged_notice(outputs: Outputs) -> str:
+    published = outputs.database
+    if not published.exists():
+        return f"Aucune base publiée à {published}."
+    previous = [a for a in read_attempts(outputs.attempts_log) if a.outcome == PUBLISHED]
+    since = f" (build du {day(previous[-1].finished_at)})" if previous else ""
+    return f"La base publiée {published} est inchangée{since} ; elle reste lisible."
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m spaser.publish",
+        description="Construit et teste la base dans un fichier neuf, puis la publie "
+        "atomiquement ; écrit ensuite les exports.",
+    )
+    parser.add_argument("--vars", help="vars dbt (YAML), comme `dbt build --vars`")
+    parser.add_argument("--target-path", type=Path, help="dossier target de dbt")
+    parser.add_argument("--no-exports", action="store_true", help="ne pas écrire les exports")
+    args = parser.parse_args(argv)
+    outputs = Outputs.from_environment()
+    signal.signal(signal.SIGTERM, _raise_interrupted)
+    try:
+        attempt = build_and_publish(outputs, args.vars, args.target_path)
+    except (Exception, KeyboardInterrupt) as error:
+        reason = error if isinstance(error, BuildFailed) else f"{type(error).__name__}: {error}"
+        print(f"\nÉCHEC du build : rien n'est publié.\n{reason}", file=sys.stderr)
+        print(unchanged_notice(outputs), file=sys.stderr)
+        return 1
+    print(f"\nBase publiée : {outputs.database} (build {attempt.build_id})")
+    print(f"Documentation dbt : {outputs.dbt_docs}")
+    if not args.no_exports:
+        try:
+            for path in write_exports(outputs):
+                print(f"Export : {path}")
+        except (OSError, RuntimeError, duckdb.Error) as error:
+            print(f"ÉCHEC des exports (la base est publiée) : {error}", file=sys.stderr)
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The static HTML report for the comités de pilotage: `python -m spaser.report`."""

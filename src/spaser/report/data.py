@@ -1,0 +1,173 @@
+"""What the report reads from the published database, loaded once.
+
+Only relations the report's exposure declares (marts, audit counts, the
+publish record) are read, each in one query; sections then work on these
+rows in memory. A section for another mart queries it through `query`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import duckdb
+
+from spaser.build_record import PUBLISHED, Attempt, read_attempts
+from spaser.outputs import Outputs
+
+GROUP = None  # the scope of the group consolidation
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    label: str
+    unit: str
+    value_unit: str  # the group's unit: a boolean consolidates as a percentage of filiales
+    sort_order: int
+    axis_number: int | None
+    axis_label: str | None
+    objective_number: int | None
+    objective_label: str | None
+
+
+@dataclass(frozen=True)
+class Year:
+    year: int
+    period_status: str
+    period_status_label: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    filiale_code: str
+    year: int | None
+    finding: str
+    finding_label: str
+    extract: str | None
+    detail: str | None
+    rows_count: int
+    amount_ht: float | None
+    affected: tuple[str, ...]
+
+
+@dataclass
+class ReportData:
+    connection: duckdb.DuckDBPyConnection
+    outputs: Outputs
+    build: dict[str, Any]
+    later_attempts: list[Attempt]
+    indicators: list[Indicator]
+    years: list[Year]
+    filiales: list[str]
+    figures: dict[tuple[str | None, str, int], dict[str, Any]]
+    findings: list[Finding]
+    validation: dict[str, Any] | None
+    as_of_date: Any = None
+    relations: set[str] = field(default_factory=set)
+    findings_by_filiale: dict[str, list[Finding]] = field(default_factory=dict)
+
+    def query(self, sql: str, parameters: list | None = None) -> list[dict[str, Any]]:
+        result = self.connection.execute(sql, parameters or [])
+        names = [column[0] for column in result.description]
+        return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+
+    def figure(self, scope: str | None, code: str, year: int) -> dict[str, Any]:
+        return self.figures.get((scope, code, year), {})
+
+    def findings_for(self, scope: str | None, code: str) -> list[Finding]:
+        candidates = self.findings if scope is GROUP else self.findings_by_filiale.get(scope, [])
+        return [f for f in candidates if code in f.affected]
+
+
+def _relations(connection: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = connection.execute(
+        "select table_schema || '.' || table_name from information_schema.tables"
+    ).fetchall()
+    return {name for (name,) in rows}
+
+
+def is_published(connection: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the database was published by `spaser.publish` (it holds its build record)."""
+    return "publish.build_record" in _relations(connection)
+
+
+def _validation(outputs: Outputs) -> dict[str, Any] | None:
+    path = outputs.validation_results
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def load(connection: duckdb.DuckDBPyConnection, outputs: Outputs) -> ReportData:
+    data = ReportData(connection, outputs, {}, [], [], [], [], {}, [], _validation(outputs))
+    data.relations = _relations(connection)
+    data.build = data.query("select * from publish.build_record")[0]
+    data.later_attempts = [
+        a
+        for a in read_attempts(outputs.attempts_log)
+        if a.outcome != PUBLISHED
+        and datetime.fromisoformat(a.started_at) > data.build["started_at"]
+    ]
+    group_rows = data.query("select * from marts.fct_indicators_group order by sort_order, year")
+    seen: dict[str, Indicator] = {}
+    years: dict[int, Year] = {}
+    for row in group_rows:
+        seen.setdefault(
+            row["indicator_code"],
+            Indicator(
+                row["indicator_code"],
+                row["indicator_label"],
+                row["unit"],
+                row["value_unit"],
+                row["sort_order"],
+                row["axis_number"],
+                row["axis_label"],
+                row["objective_number"],
+                row["objective_label"],
+            ),
+        )
+        years[row["year"]] = Year(row["year"], row["period_status"], row["period_status_label"])
+        data.figures[(GROUP, row["indicator_code"], row["year"])] = row
+        data.as_of_date = row["as_of_date"]
+    data.indicators = list(seen.values())
+    data.years = [years[y] for y in sorted(years)]
+    filiales: dict[str, None] = {}
+    for row in data.query("select * from marts.fct_indicators order by filiale_code"):
+        filiales.setdefault(row["filiale_code"])
+        data.figures[(row["filiale_code"], row["indicator_code"], row["year"])] = row
+    data.filiales = list(filiales)
+    data.findings = [
+        Finding(
+            row["filiale_code"],
+            row["year"],
+            row["finding"],
+            row["finding_label"],
+            row["extract"],
+            row["detail"],
+            row["rows_count"],
+            row["amount_ht"],
+            tuple(row["affected_indicators"] or ()),
+        )
+        for row in data.query("select * from marts.fct_data_quality")
+    ]
+    for finding in data.findings:
+        data.findings_by_filiale.setdefault(finding.filiale_code, []).append(finding)
+    return data
+
+
+def by_structure(indicators: list[Indicator]) -> list[tuple[Indicator, list[list[Indicator]]]]:
+    """Indicators grouped by axis, then objective, in the Spaser's order: [(first of axis,
+    [[indicators of an objective], ...]), ...]."""
+    axes: dict[Any, dict[Any, list[Indicator]]] = defaultdict(dict)
+    for indicator in sorted(indicators, key=lambda i: i.sort_order):
+        axes[indicator.axis_number].setdefault(indicator.objective_number, []).append(indicator)
+    return [
+        (next(iter(objectives.values()))[0], list(objectives.values()))
+        for objectives in axes.values()
+    ]
+
+
+def relation_exists(data: ReportData, relation: str) -> bool:
+    return relation in data.relations

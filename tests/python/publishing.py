@@ -1,0 +1,107 @@
+"""Run the publish command on a delivery into an output folder, as `make build` does.
+
+The output folder's name holds a space, a quote and an accent: every path the
+publish step, the exports and the report handle must survive it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from io import StringIO
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import CONFORMANCE, CONFORMANCE_VARS, PROJECT_DIR
+from spaser.outputs import Outputs
+
+AWKWARD_NAME = "sortie d'été"
+
+
+def publish_env(raw: Path, output: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "SPASER_RAW_DIR": str(raw),
+        "SPASER_OUTPUT_DIR": str(output),
+        "SPASER_DUCKDB_PATH": "",
+        "DBT_PROFILES_DIR": str(PROJECT_DIR),
+        "DBT_LOG_PATH": str(output.parent / "logs"),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    }
+
+
+def publish_command(work: Path, *extra: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "spaser.publish",
+        "--vars",
+        CONFORMANCE_VARS,
+        "--target-path",
+        str(work / "target"),
+        *extra,
+    ]
+
+
+def run_publish(raw: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        publish_command(output.parent, *extra),
+        cwd=PROJECT_DIR,
+        env=publish_env(raw, output),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def start_publish(raw: Path, output: Path) -> subprocess.Popen:
+    """A publish running in the background, in its own process group (to kill it whole)."""
+    return subprocess.Popen(
+        publish_command(output.parent),
+        cwd=PROJECT_DIR,
+        env=publish_env(raw, output),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+
+
+@dataclass
+class Published:
+    outputs: Outputs
+    output: str
+
+    def query(self, sql: str) -> list[tuple]:
+        with duckdb.connect(str(self.outputs.database), read_only=True) as connection:
+            return connection.execute(sql).fetchall()
+
+    def copy_to(self, folder: Path) -> Outputs:
+        """A copy of the published output folder, for a test that publishes again."""
+        target = folder / AWKWARD_NAME
+        shutil.copytree(self.outputs.root, target)
+        return Outputs(target, target / "spaser.duckdb")
+
+
+def validate_into(raw: Path, output: Path) -> None:
+    from spaser import validate
+
+    with redirect_stdout(StringIO()), redirect_stderr(StringIO()):
+        code = validate.main(["--raw-dir", str(raw), "--output-dir", str(output)])
+    assert code == 0
+
+
+@pytest.fixture(scope="session")
+def published_conformance(tmp_path_factory) -> Published:
+    """The conformance delivery validated then published (database, docs, exports)."""
+    output = tmp_path_factory.mktemp("published") / AWKWARD_NAME
+    validate_into(CONFORMANCE / "raw", output)
+    completed = run_publish(CONFORMANCE / "raw", output)
+    assert completed.returncode == 0, (completed.stdout + completed.stderr)[-5000:]
+    return Published(Outputs(output, output / "spaser.duckdb"), completed.stdout)

@@ -1,0 +1,115 @@
+"""The exports: Parquet typed as the marts, CSV that a French spreadsheet opens right."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import duckdb
+import pyarrow.parquet as pq
+
+from spaser.exports import export_relation, quote_literal
+
+EXPORTED = ("fct_indicators", "fct_indicators_group", "fct_data_quality", "build_record")
+
+
+def mart_types(connection, relation: str) -> dict[str, str]:
+    return {
+        name: kind
+        for name, kind, *_ in connection.execute(f"describe select * from {relation}").fetchall()
+    }
+
+
+def test_every_exposed_mart_is_exported(published_conformance):
+    exports = published_conformance.outputs.exports
+    assert sorted(p.name for p in exports.iterdir()) == sorted(
+        f"{name}.{suffix}" for name in EXPORTED for suffix in ("csv", "parquet")
+    )
+
+
+def test_parquet_keeps_the_marts_types_and_figures(published_conformance):
+    exports = published_conformance.outputs.exports
+    with duckdb.connect(str(published_conformance.outputs.database), read_only=True) as db:
+        for name in ("fct_indicators", "fct_indicators_group", "fct_data_quality"):
+            parquet = f"read_parquet({quote_literal(str(exports / f'{name}.parquet'))})"
+            expected = {
+                column: "DECIMAL(18,4)" if kind == "DECIMAL(38,12)" else kind
+                for column, kind in mart_types(db, f"marts.{name}").items()
+            }
+            assert mart_types(db, parquet) == expected, name
+            assert (
+                db.execute(f"select count(*) from {parquet}").fetchall()
+                == db.execute(f"select count(*) from marts.{name}").fetchall()
+            )
+        parquet = f"read_parquet({quote_literal(str(exports / 'fct_indicators.parquet'))})"
+        gaps = db.execute(
+            f"""
+            select
+                max(abs(mart.value - export.value)),
+                max(abs(mart.numerator - export.numerator)),
+                count(*),
+                count(export.value) - count(mart.value)
+            from marts.fct_indicators as mart
+            join {parquet} as export using (filiale_code, year, indicator_code)
+            """
+        ).fetchall()[0]
+    assert gaps[0] == 0 and gaps[1] <= 0.00005 and gaps[2] == 3 * 3 * 29 and gaps[3] == 0
+    schema = pq.read_schema(exports / "fct_indicators.parquet")
+    assert str(schema.field("numerator").type) == "decimal128(18, 4)"
+    assert str(schema.field("as_of_date").type) == "date32[day]"
+
+
+def read_csv(path) -> list[dict[str, str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads the accents
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_csv_for_french_spreadsheets(published_conformance):
+    rows = read_csv(published_conformance.outputs.exports / "fct_indicators.csv")
+    assert len(rows) == 3 * 3 * 29
+    cell = next(
+        r
+        for r in rows
+        if (r["filiale_code"], r["year"], r["indicator_code"]) == ("SEQENS", "2024", "O1_4")
+    )
+    # 339 712,36 / 2 108 777,77 (test_conformance): decimal comma, no thousands separator.
+    assert cell["numerator"] == "339712,36" and cell["denominator"] == "2108777,77"
+    assert cell["value"].startswith("16,109443338")
+    assert cell["applicable"] == "VRAI" and cell["target_met"] == ""
+    assert cell["period_status_label"] == "année close"
+    assert all(len(r["as_of_date"]) == 10 and r["as_of_date"][2] == "/" for r in rows)
+    o6_2 = next(r for r in rows if r["indicator_code"] == "O6_2" and r["filiale_code"] == "SIDR")
+    assert o6_2["caveat"].startswith("estimation provisoire (ratios par défaut")
+    quality = read_csv(published_conformance.outputs.exports / "fct_data_quality.csv")
+    assert {r["finding_label"] for r in quality} >= {"Lignes rejetées", "Date de réception réputée"}
+
+
+def test_csv_neutralises_text_a_spreadsheet_would_run(tmp_path):
+    with duckdb.connect() as connection:
+        connection.execute(
+            """
+            create schema marts;
+            create table marts.hostile as select * from (values
+                (1, '=HYPERLINK("http://x")', ['+33 1', 'a'], -1.5::decimal(38, 12),
+                    date '2026-02-01'),
+                (2, '@SUM(A1)', ['ok'], 1234567.891::decimal(38, 12), null),
+                (3, '-2+3', [], 0::decimal(38, 12), null),
+                (4, 'Marché « réservé »; ligne', null, null, null)
+            ) as t (id, label, items, amount, day)
+            """
+        )
+        export_relation(connection, "marts.hostile", tmp_path)
+    rows = read_csv(tmp_path / "hostile.csv")
+    assert [r["label"] for r in rows] == [
+        '\'=HYPERLINK("http://x")',
+        "'@SUM(A1)",
+        "'-2+3",
+        "Marché « réservé »; ligne",
+    ]
+    assert [r["items"] for r in rows] == ["'+33 1, a", "ok", "", ""]
+    assert [r["amount"] for r in rows] == ["-1,5", "1234567,891", "0", ""]
+    assert rows[0]["day"] == "01/02/2026"
+    assert str(pq.read_schema(tmp_path / "hostile.parquet").field("amount").type) == (
+        "decimal128(18, 4)"
+    )

@@ -1,0 +1,185 @@
+"""The static HTML report: self-contained pages structured as the Spaser, rendered in
+headless Chromium with no console error, showing the marts' figures."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import duckdb
+import pytest
+from chromium import Browser
+
+from conftest import PROJECT_DIR
+from spaser.build_record import FAILED, Attempt, append_attempt
+from spaser.outputs import Outputs
+from spaser.report.formats import NARROW_NBSP, NBSP
+
+FIGURES_JS = """
+Array.from(document.querySelectorAll('td.figure')).map(td => [
+  td.dataset.scope, td.dataset.indicator, Number(td.dataset.year), td.dataset.unit,
+  td.querySelector('.value').innerText, (td.querySelector('.met') || {}).innerText || ''])
+"""
+CHARTS_JS = """
+Array.from(document.querySelectorAll('td.chart svg')).filter(
+  svg => svg.getBoundingClientRect().width > 100 && svg.querySelector('path')).length
+"""
+# The rounding of each unit's display: a shown figure is within half a unit of the mart's.
+TOLERANCE = {"percent": 0.05, "days": 0.05, "fte": 0.05, "eur": 0.5, "count": 0}
+
+
+def write_report(outputs: Outputs) -> str:
+    completed = subprocess.run(
+        [sys.executable, "-m", "spaser.report"],
+        cwd=PROJECT_DIR,
+        env={**os.environ, "SPASER_OUTPUT_DIR": str(outputs.root), "SPASER_DUCKDB_PATH": ""},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    return completed.stdout
+
+
+@pytest.fixture(scope="module")
+def report(published_conformance) -> Outputs:
+    write_report(published_conformance.outputs)
+    return published_conformance.outputs
+
+
+def pages(outputs: Outputs) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(outputs.report.glob("*.html"))}
+
+
+def test_one_page_for_the_group_each_filiale_and_the_delivery(report):
+    assert list(pages(report)) == [
+        "filiale-LOGEO.html",
+        "filiale-SEQENS.html",
+        "filiale-SIDR.html",
+        "index.html",
+        "livraison.html",
+    ]
+
+
+def test_pages_open_from_disk_with_nothing_to_fetch(report):
+    for name, html in pages(report).items():
+        assert "<script" not in html, name
+        assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", html), name
+        assert "@import" not in html and not re.search(r"url\((?!#)", html), name
+
+
+def test_pages_follow_the_spaser_structure(report):
+    group = pages(report)["index.html"]
+    assert len(re.findall(r"<h3>Axe \d — ", group)) == 4
+    assert len(re.findall(r"<h4>Objectif \d+ — ", group)) == 10
+    codes = re.findall(r'<tr id="(O\d+_\d+)"', group)
+    assert len(codes) == 29 and codes[0] == "O1_1" and codes[-1] == "O10_1"
+    assert "Part des marchés avenantés" in group and "<svg" in group
+    assert f"&lt;{NBSP}5,0{NBSP}%" in group and f"≥{NBSP}90,0{NBSP}%" in group  # targets
+    assert "estimation provisoire (ratios par défaut, à remplacer par les résultats TETE" in group
+    assert "aucune (estimation provisoire)" in group  # no target compared with O6_2
+
+
+def test_delivery_page_shows_counts_rejects_and_validation_lines(report):
+    delivery = pages(report)["livraison.html"]
+    assert "Lignes lues, conservées et rejetées" in delivery
+    assert "clé déjà vue (doublon)" in delivery
+    assert "✓" in delivery and "⚠" in delivery
+    assert re.search(r"ligne\(s\), lignes \d+", delivery)  # line numbers of the failed rows
+    assert "../data_docs/index.html" in delivery and "../dbt_docs/index.html" in delivery
+    assert "autre livraison" not in delivery  # validated the delivery that was published
+
+
+def test_a_demo_build_and_a_later_failure_are_said_on_every_page(report, tmp_path):
+    copy = tmp_path / "sortie"
+    shutil.copytree(report.root, copy, ignore=shutil.ignore_patterns("report"))
+    outputs = Outputs(copy, copy / "spaser.duckdb")
+    with duckdb.connect(str(outputs.database)) as connection:
+        connection.execute("update publish.build_record set is_demo_delivery = true")
+    failed = Attempt("ffff", "2099-01-01T00:00:00+00:00", "/ailleurs", False, {})
+    failed.finish(FAILED, "colonne manquante")
+    append_attempt(outputs.attempts_log, failed)
+    write_report(outputs)
+    for name, html in pages(outputs).items():
+        assert "Données de démonstration" in html, name
+        assert "pas abouti (échec)" in html, name
+
+
+def shown_number(text: str) -> float:
+    cleaned = text.replace(NARROW_NBSP, "").replace(NBSP, " ").split(" ")[0]
+    return float(cleaned.replace(",", "."))
+
+
+def check_figures(figures: list, marts: dict) -> list:
+    wrong = []
+    for scope, code, year, unit, text, met in figures:
+        value, target_met = marts[(scope, code, year)]
+        if value is None:
+            ok = text == "—"
+        elif unit == "boolean":
+            ok = text == ("oui" if value == 1 else "non")
+        else:
+            ok = abs(shown_number(text) - value) <= TOLERANCE[unit]
+        ok = ok and met == {True: "✓ atteinte", False: "✗ non atteinte", None: ""}[target_met]
+        if not ok:
+            wrong.append((scope, code, year, text, met, value, target_met))
+    return wrong
+
+
+def test_report_renders_in_chromium_with_the_marts_figures(report, published_conformance):
+    marts = {
+        (filiale, code, year): (value, met)
+        for filiale, code, year, value, met in published_conformance.query(
+            "select filiale_code, indicator_code, year, value, target_met "
+            "from marts.fct_indicators "
+            "union all select 'groupe', indicator_code, year, value, target_met "
+            "from marts.fct_indicators_group"
+        )
+    }
+    screenshots = report.report / "screenshots"
+    browser = Browser()
+    try:
+        seen = 0
+        for page in sorted(report.report.glob("*.html")):
+            browser.open(page)
+            assert browser.problems() == [], page.name
+            figures = browser.evaluate(FIGURES_JS)
+            assert check_figures(figures, marts) == [], page.name
+            seen += len(figures)
+            if page.name != "livraison.html":
+                assert browser.evaluate(CHARTS_JS) == 29, page.name
+            browser.screenshot(screenshots / page.with_suffix(".png").name)
+        # The single-file dbt docs open from disk too (their own page logs harmless misses
+        # of icons and favicon, so only what they show is checked).
+        browser.open(report.dbt_docs)
+        assert browser.wait_for_text("Spaser 2026-2028 : indicateurs d'achats responsables")
+        browser.screenshot(screenshots / "dbt_docs.png")
+    finally:
+        browser.close()
+    assert seen == 4 * 29 * 3  # the group and 3 filiales, 29 indicators, 3 years
+    # For review after `make test`: the screenshots of this run, in the project's output.
+    review = Outputs.from_environment().report / "screenshots"
+    shutil.copytree(screenshots, review, dirs_exist_ok=True)
+    assert json.dumps(sorted(p.name for p in review.glob("*.png")))
+
+
+def test_a_database_built_without_publish_gets_no_report(conformance_build, tmp_path):
+    completed = subprocess.run(
+        [sys.executable, "-m", "spaser.report"],
+        cwd=PROJECT_DIR,
+        env={
+            **os.environ,
+            "SPASER_OUTPUT_DIR": str(tmp_path),
+            "SPASER_DUCKDB_PATH": str(conformance_build.database),
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 1
+    assert "n'a pas été publiée par `make build`" in completed.stderr
+    assert not (tmp_path / "report").exists()
