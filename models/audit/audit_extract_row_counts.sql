@@ -11,6 +11,14 @@ with present as (
         count(*) as files_count
     from {{ ref('raw_files') }}
     group by filiale_code, extract
+    {#- DECP files (issue 12): records read = kept + rejected, as for the CSV extracts. #}
+    union all
+    select
+        filiale_code,
+        'decp' as extract,
+        count(*) as files_count
+    from {{ ref('base_decp__files') }}
+    group by filiale_code
 ),
 
 landed as (
@@ -32,6 +40,23 @@ landed as (
         group by filiale_code
         {% if not loop.last %}union all{% endif %}
     {%- endfor %}
+    {#- DECP records (issue 12). #}
+    union all
+    select
+        filiale_code,
+        'decp' as extract,
+        count(*) as rows_read,
+        0 as rows_kept
+    from {{ ref('base_decp__records') }}
+    group by filiale_code
+    union all
+    select
+        filiale_code,
+        'decp' as extract,
+        0 as rows_read,
+        count(*) as rows_kept
+    from {{ ref('stg_decp__contracts') }}
+    group by filiale_code
 ),
 
 rejected as (

@@ -36,3 +36,17 @@ with
     {% if not loop.last %}union all
     {% endif %}
 {%- endfor %}
+
+{#- DECP records (issue 12): JSON, not a CSV extract; line_number is the
+    record's position in its file's `marche` list. -#}
+union all
+select
+    filiale_code,
+    'decp' as extract,
+    source_file,
+    line_number,
+    reject_reason as reason,
+    regexp_replace(reject_reason, '(: .*| \(.*\)| ''[^'']*'')$', '') as reason_kind,
+    raw_record as raw_values
+from {{ ref('base_decp__contracts') }}
+where reject_reason is not null
