@@ -49,6 +49,7 @@ records as (
             when records.is_superseded
                 then 'identifiant republié par le même acheteur : seule la publication la plus récente compte'
             when contracts.contract_status = 'Annulé' then 'marché publié aux DECP mais annulé à l''ERP'
+            when records.buyer_siret is null then 'acheteur non identifié (pas de SIRET acheteur)'
             when not records.is_filiale_buyer then 'acheteur d''une autre entité que la filiale (SIRET hors de son SIREN)'
             else 'identifiant absent des marchés de l''ERP'
         end as detail,
