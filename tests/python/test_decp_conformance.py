@@ -7,11 +7,13 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import duckdb
 import pytest
 import test_conformance as base
 from test_conformance import as_text, same_number
 
 from conftest import FIXTURES, run_dbt
+from spaser.summary import summarize
 
 DECP_CONFORMANCE = FIXTURES / "conformance_decp"
 COMPLIANCE_FIGURES = (
@@ -184,3 +186,9 @@ def test_without_decp_files_every_decp_figure_is_null(conformance_build):
     assert conformance_build.query(
         "select count(*) from marts.fct_data_quality where extract = 'decp'"
     ) == [(0,)]
+
+
+def test_summary_counts_no_missing_extract_for_a_filiale_with_decp_files(decp_build):
+    with duckdb.connect(str(decp_build.database), read_only=True) as connection:
+        text = summarize(connection)
+    assert "absent" not in text.split("Most frequent")[0]
