@@ -1,3 +1,5 @@
+{{ config(materialized='table') }}
+
 {#- The fields of each DECP record that the checks use, typed, with the
     reason why a record cannot be kept: no `id`, or a date of the record or
     of one of its modifications that does not read as AAAA-MM-JJ. A missing

@@ -12,37 +12,50 @@
 {%- set files = decp_delivered_files(ref('base_decp__files')) %}
 
 {%- if files.paths %}
+    {#- One scan per file: a single scan of every file would hand them over
+        together, each as one JSON value, and the memory would grow with the
+        whole delivery rather than with its largest file. #}
     with roots as (
-        select
-            filename as source_path,
-            case
-                when json_type(marches) = 'ARRAY' then marches
-                when json_exists(marches, '$.marche') or json_exists(marches, '$."contrat-concession"')
-                    then marches -> '$.marche'
-                {#- The earlier format with a single record in place of its list. #}
-                else marches
-            end as records
-        from read_json(
-            [{{ sql_literals(files.paths) }}],
-            format = 'auto',
-            records = true,
-            columns = {marches: 'JSON'},
-            filename = true,
-            maximum_object_size = {{ [files.max_size + 1, 16777216] | max }}
-        )
-        where
-            json_type(marches) in ('OBJECT', 'ARRAY')
-            or error('DECP file without a "marches" list at its root: ' || filename)
+        {%- for path in files.paths %}
+            select
+                filename as source_path,
+                case
+                    when json_type(marches) = 'ARRAY' then marches
+                    when json_exists(marches, '$.marche') or json_exists(marches, '$."contrat-concession"')
+                        then marches -> '$.marche'
+                    {#- The earlier format with a single record in place of its list. #}
+                    else marches
+                end as records
+            from read_json(
+                [{{ sql_string(path) }}],
+                format = 'auto',
+                records = true,
+                columns = {marches: 'JSON'},
+                filename = true,
+                maximum_object_size = {{ [files.max_size + 1, 16777216] | max }}
+            )
+            where
+                json_type(marches) in ('OBJECT', 'ARRAY')
+                or error('DECP file without a "marches" list at its root: ' || filename)
+            {% if not loop.last %}union all{% endif %}
+        {%- endfor %}
     ),
 
+    lists as (
+        select
+            source_path,
+            coalesce({{ decp_list('records') }}, []) as elements
+        from roots
+    ),
+
+    {#- In the select list, not a lateral join: a lateral unnest would carry
+        the whole file's JSON along with each of its records. #}
     listed as (
         select
-            roots.source_path,
-            unnested.record,
-            unnested.line_number
-        from roots,
-            unnest(coalesce({{ decp_list('roots.records') }}, [])) with ordinality as unnested (record, line_number)
-        where not json_exists(unnested.record, '$.autoriteConcedante')
+            source_path,
+            unnest(elements) as record,
+            generate_subscripts(elements, 1) as line_number
+        from lists
     )
 
     select
@@ -53,6 +66,7 @@
     from listed
     inner join {{ ref('base_decp__files') }} as files
         on listed.source_path = files.source_path
+    where not json_exists(listed.record, '$.autoriteConcedante')
 {%- else %}
     select
         null::varchar as filiale_code,
