@@ -44,6 +44,8 @@ from operator import itemgetter
 from pathlib import Path
 from random import Random
 
+from demo_decp import is_decp_file, write_decp  # DECP files (issue 12)
+
 from spaser.contract import EXTRACTS, FILIALE_EXTRACTS, codes_of
 
 SEGMENTS = codes_of("marches", "segment")
@@ -2041,6 +2043,7 @@ def generate_filiale(profile: Profile, out: Path, seed: int, invoices: int) -> l
     ops = make_operations(ctx)
     contracts, rejected_id = make_marches(ctx, suppliers, ops)
     make_avenants(ctx, contracts, rejected_id)
+    write_decp(ctx, contracts, AS_OF)  # DECP files (issue 12): scripts/demo_decp.py
     make_factures(ctx, suppliers, contracts, rejected_id, used_sirets)
     make_consultations(ctx)
     make_logements(ctx)
@@ -2066,7 +2069,9 @@ def clear(out: Path) -> None:
     for entry in sorted(out.iterdir()):
         if entry.name == "filiales.csv":
             entry.unlink()
-        elif entry.is_dir() and all(f.is_file() and f.suffix == ".csv" for f in entry.iterdir()):
+        elif entry.is_dir() and all(
+            f.is_file() and (f.suffix == ".csv" or is_decp_file(f)) for f in entry.iterdir()
+        ):
             for f in entry.iterdir():
                 f.unlink()
             entry.rmdir()
@@ -2116,9 +2121,10 @@ def main(argv: list[str] | None = None) -> int:
         # In filiale, extract and file order, then by reason.
         counts = Counter((f, e, s, label) for f, e, s, _, label, _ in rejects)
         codes = [p.code for p in PROFILES]
+        extracts = [*FILIALE_EXTRACTS, "decp"]  # DECP files (issue 12) last
         for (filiale, extract, source, label), n in sorted(
             counts.items(),
-            key=lambda kv: (codes.index(kv[0][0]), FILIALE_EXTRACTS.index(kv[0][1]), kv[0][2:]),
+            key=lambda kv: (codes.index(kv[0][0]), extracts.index(kv[0][1]), kv[0][2:]),
         ):
             print(f"{filiale}\t{extract}\t{source}\t{label}\t{n}")
     if args.manifest:

@@ -28,6 +28,11 @@
                 {%- do files.append(raw_file_with_header(extract, entry, folder.name)) -%}
             {%- endfor -%}
         {%- endfor -%}
+        {%- for extract, pattern in raw_other_extracts().items() -%}
+            {%- for entry in entries if entry.folder == folder.name and modules.re.fullmatch(pattern, entry.name | lower) -%}
+                {%- do files.append(raw_other_file(extract, entry, folder.name)) -%}
+            {%- endfor -%}
+        {%- endfor -%}
     {%- endfor -%}
 
     {%- for extract in contract_extracts() -%}
@@ -64,6 +69,23 @@
         {{ return(entry) }}
     {%- endfor -%}
     {{ raw_contract_error(root ~ "/filiales.csv is missing from the raw folder: it lists the filiales of the delivery") }}
+{%- endmacro %}
+
+{#- Files of a filiale folder that are not CSV extracts of the contract,
+    each read by its own staging models (name pattern, lower case): they are
+    inventoried and checked readable here like the others. -#}
+{% macro raw_other_extracts() -%}
+    {{ return({'decp': 'decp.*[.]json'}) }}
+{%- endmacro %}
+
+{% macro raw_other_file(extract, entry, filiale_code) -%}
+    {%- if entry.kind != 'file' -%}
+        {{ raw_contract_error(entry.path ~ ": matches the '" ~ extract ~ "' extract but is not a readable file (" ~ entry.kind ~ "): fix or remove it") }}
+    {%- endif -%}
+    {{ return({
+        'filiale_code': filiale_code, 'extract': extract, 'source_file': entry.name,
+        'source_path': entry.path, 'encoding': none, 'line_ending': none, 'missing_optional_columns': [],
+    }) }}
 {%- endmacro %}
 
 {#- `<extract>*.csv`, compared without case. -#}
@@ -130,8 +152,9 @@
     select * from (values
         {%- for file in files %}
             ({{ sql_string(file.filiale_code) if file.filiale_code else 'null' }}, {{ sql_string(file.extract) }},
-            {{ sql_string(file.source_file) }}, {{ sql_string(file.source_path) }}, {{ sql_string(file.encoding) }},
-            {{ sql_string({'\n': 'LF', '\r\n': 'CRLF', '\r': 'CR'}[file.line_ending]) }},
+            {{ sql_string(file.source_file) }}, {{ sql_string(file.source_path) }},
+            {{ sql_string(file.encoding) if file.encoding else 'null' }}::varchar,
+            {{ sql_string({'\n': 'LF', '\r\n': 'CRLF', '\r': 'CR'}[file.line_ending]) if file.line_ending else 'null' }}::varchar,
             [{% for name in file.missing_optional_columns %}{{ sql_string(name) }}{{ ', ' if not loop.last }}{% endfor %}]::varchar[],
             {{ is_demo_delivery() }})
             {{- "," if not loop.last }}

@@ -16,13 +16,13 @@ with present as (
 ),
 
 counted as (
-    {%- for extract, entity in filiale_extracts().items() %}
+    {%- for extract, models in audited_extracts().items() %}
         select
             filiale_code,
             '{{ extract }}' as extract,
             count(*) as rows_read,
             0 as rows_kept
-        from {{ ref('base_extracts__' ~ entity) }}
+        from {{ ref(models.base) }}
         group by filiale_code
         union all
         select
@@ -30,7 +30,7 @@ counted as (
             '{{ extract }}' as extract,
             0 as rows_read,
             count(*) as rows_kept
-        from {{ ref('stg_extracts__' ~ entity) }}
+        from {{ ref(models.kept) }}
         group by filiale_code
         {% if not loop.last %}union all{% endif %}
     {%- endfor %}

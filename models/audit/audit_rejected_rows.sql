@@ -1,7 +1,8 @@
 {#- Every raw row that staging could not keep, with its reason and the raw
-    values as delivered (JSON object keyed by the contract's column names, or
-    the record's text when its quoting could not be read). -#}
-{% for extract, entity in filiale_extracts().items() -%}
+    values as delivered (JSON object keyed by the contract's column names,
+    the record's text when its quoting could not be read, or the DECP record
+    as published). -#}
+{% for extract, models in audited_extracts().items() -%}
     select
         filiale_code,
         '{{ extract }}' as extract,
@@ -10,8 +11,8 @@
         reject_reason as reason,
         {#- The reason without the offending value, to count rejects by kind. #}
         regexp_replace(reject_reason, '(: .*| \(.*\)| ''[^'']*'')$', '') as reason_kind,
-        raw_values
-    from {{ ref('base_extracts__' ~ entity) }}
+        {{ models.raw_values }}::json as raw_values
+    from {{ ref(models.base) }}
     where reject_reason is not null
     {% if not loop.last %}union all{% endif %}
 {% endfor %}

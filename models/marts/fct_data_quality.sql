@@ -200,7 +200,9 @@ affected as (
         ('housing_without_energy_vector', 'réseau de chaleur sans taux EnR&R', ['O4_1', 'O4_2']),
         ('vehicle_without_co2', null, ['O4_4']),
         ('contract_unknown_operation', null, ['O5_1', 'O5_2', 'O5_3']),
-        ('amendment_of_cancelled_contract', null, ['O1_5'])
+        ('amendment_of_cancelled_contract', null, ['O1_5']),
+        ('decp_social_consideration_mismatch', null, ['O1_3']),
+        ('decp_environmental_consideration_mismatch', null, ['O1_2'])
     ) as known_findings (finding, detail, indicator_codes)  -- noqa: AL05
 ),
 
@@ -267,6 +269,9 @@ from (
     select * from fleet_findings
     union all
     select * from absent_extracts
+    {#- DECP (issue 12): consideration mismatches, superseded and unknown records. #}
+    union all
+    select * from {{ ref('int_decp_findings') }}
 ) as rows
 left join affected as affected_detail
     on rows.finding = affected_detail.finding and rows.detail = affected_detail.detail

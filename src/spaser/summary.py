@@ -42,7 +42,8 @@ def summarize(connection: duckdb.DuckDBPyConnection) -> str:
             coalesce(sum(counts.rows_read), 0),
             coalesce(sum(counts.rows_kept), 0),
             coalesce(sum(counts.rows_rejected), 0),
-            {len(FILIALE_EXTRACTS)} - count(counts.extract)
+            -- DECP files are optional publications, not an extract of the contract.
+            {len(FILIALE_EXTRACTS)} - count(counts.extract) filter (counts.extract <> 'decp')
         from staging.stg_extracts__filiales as filiales
         left join audit.audit_extract_row_counts as counts using (filiale_code)
         group by all

@@ -36,6 +36,13 @@ def test_demo_delivery_rejects_exactly_the_planted_bad_rows(tmp_path):
     )
     assert rejected == planted
 
+    # DECP (issue 12): ALLIADE publishes no DECP file, its figures are unknown; the others'
+    # are counted.
+    assert run.query(
+        "select filiale_code, count(contracts_in_scope) from marts.fct_decp_compliance "
+        "group by all order by all"
+    ) == [("ALLIADE", 0), ("ERILIA", 5), ("SEQENS", 5), ("SIDR", 5)]
+
     # ALLIADE delivers no vehicles: its fleet indicator is unknown, every year of the grid.
     assert run.query(
         "select count(*), count(value) from marts.fct_indicators "

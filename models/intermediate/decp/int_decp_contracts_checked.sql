@@ -1,0 +1,73 @@
+{#- Each contract in the DECP scope with its publication and, when it is
+    published, each consistency check between its standing DECP record and
+    the ERP, with both values; a check that cannot be made is null. -#}
+{%- set tolerance = var('decp_amount_tolerance_eur') %}
+with published as (
+    select * from {{ ref('int_decp_contracts_published') }}
+),
+
+erp as (
+    select
+        contracts.*,
+        staged.holder_siret,
+        {{ decp_has_any('contracts.social_considerations', social_consideration_codes()) }} as has_social,
+        {{ decp_has_any('contracts.environmental_considerations', environmental_consideration_codes()) }}
+            as has_environmental
+    from {{ ref('int_contracts') }} as contracts
+    inner join {{ ref('stg_extracts__contracts') }} as staged
+        on contracts.filiale_code = staged.filiale_code and contracts.contract_id = staged.contract_id
+),
+
+checked as (
+    select
+        published.*,
+        decp.publication_date as decp_publication_date,
+        erp.notification_date as erp_notification_date,
+        decp.notification_date as decp_notification_date,
+        erp.notification_date = decp.notification_date as notification_date_matches,
+        erp.amount_ht as erp_amount_ht,
+        decp.amount as decp_amount,
+        abs(erp.amount_ht - decp.amount) <= {{ tolerance }} as amount_matches,
+        erp.holder_siret as erp_titulaire_siret,
+        decp.holder_siret as decp_titulaire_siret,
+        erp.holder_siret = decp.holder_siret as titulaire_matches,
+        erp.has_social as erp_has_social_consideration,
+        decp.has_social_consideration as decp_has_social_consideration,
+        erp.has_social = decp.has_social_consideration as social_consideration_matches,
+        erp.has_environmental as erp_has_environmental_consideration,
+        decp.has_environmental_consideration as decp_has_environmental_consideration,
+        erp.has_environmental = decp.has_environmental_consideration as environmental_consideration_matches,
+        erp.is_framework_agreement as erp_is_framework_agreement,
+        decp.is_framework_agreement as decp_is_framework_agreement,
+        erp.is_framework_agreement = decp.is_framework_agreement as framework_matches,
+        modified.erp_total_at_modification as erp_total_at_modification_ht,
+        modified.decp_modified_amount,
+        abs(modified.erp_total_at_modification - modified.decp_modified_amount) <= {{ tolerance }}
+            as modified_amount_matches
+    from published
+    inner join erp
+        on published.filiale_code = erp.filiale_code and published.contract_id = erp.contract_id
+    left join {{ ref('int_decp_records_matched') }} as decp
+        on
+            published.filiale_code = decp.filiale_code
+            and published.decp_source_file = decp.source_file
+            and published.decp_line_number = decp.line_number
+    left join {{ ref('int_decp_modifications_latest') }} as modified
+        on published.filiale_code = modified.filiale_code and published.contract_id = modified.contract_id
+)
+
+select
+    *,
+    {#- At least one check false; null when unpublished. #}
+    case
+        when published
+            then coalesce(
+                    not (
+                        notification_date_matches and amount_matches and titulaire_matches
+                        and social_consideration_matches and environmental_consideration_matches
+                        and framework_matches and modified_amount_matches
+                    ),
+                    false
+                )
+    end as is_inconsistent
+from checked

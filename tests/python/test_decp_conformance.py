@@ -1,0 +1,194 @@
+"""DECP (issue 12) on the DECP conformance folder, against the independent expected values:
+the two DECP marts and the DECP rejects; and every figure of the base conformance set
+unchanged, since the DECP files only add rows of their own."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import duckdb
+import pytest
+import test_conformance as base
+from test_conformance import as_text, same_number
+
+from conftest import FIXTURES, run_dbt
+from spaser.summary import summarize
+
+DECP_CONFORMANCE = FIXTURES / "conformance_decp"
+COMPLIANCE_FIGURES = (
+    "contracts_in_scope",
+    "contracts_published",
+    "contracts_published_on_time",
+    "published_pct",
+    "published_on_time_pct",
+    "contracts_inconsistent",
+    "amendments_unpublished",
+    "records_without_contract",
+)
+CHECK_COLUMNS = (
+    "published",
+    "published_on_time",
+    "publication_delay_days",
+    "notification_date_matches",
+    "amount_matches",
+    "titulaire_matches",
+    "social_consideration_matches",
+    "environmental_consideration_matches",
+    "framework_matches",
+    "modified_amount_matches",
+)
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def expected(name: str) -> list[dict[str, str]]:
+    return read_csv(DECP_CONFORMANCE / "expected" / name)
+
+
+@pytest.fixture(scope="module")
+def decp_build(tmp_path_factory):
+    run = run_dbt(DECP_CONFORMANCE / "raw", tmp_path_factory.mktemp("decp_conformance"), "build")
+    assert run.returncode == 0, run.output[-5000:]
+    return run
+
+
+def test_the_folder_is_the_conformance_set_plus_decp_files():
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*.csv")}
+
+    assert files(DECP_CONFORMANCE / "raw") == files(base.CONFORMANCE / "raw")
+
+
+def test_compliance_per_filiale_and_year(decp_build):
+    actual = {
+        (filiale, year): rest
+        for filiale, year, *rest in decp_build.query(
+            f"select filiale_code, year, {', '.join(COMPLIANCE_FIGURES)} "
+            "from marts.fct_decp_compliance"
+        )
+    }
+    rows = expected("expected_compliance.csv")
+    assert len(actual) == len(rows) == 9
+    mismatches = [
+        (row, actual[(row["filiale_code"], int(row["year"]))])
+        for row in rows
+        if not all(
+            same_number(row[column], value)
+            for column, value in zip(
+                COMPLIANCE_FIGURES, actual[(row["filiale_code"], int(row["year"]))], strict=True
+            )
+        )
+    ]
+    assert mismatches == []
+
+
+def test_each_contract_in_scope_and_its_checks(decp_build):
+    actual = {
+        (filiale, str(year), contract): [
+            as_text(v) if isinstance(v, bool) or v is None else str(v) for v in rest
+        ]
+        for filiale, year, contract, *rest in decp_build.query(
+            f"select filiale_code, year, contract_id, {', '.join(CHECK_COLUMNS)} "
+            "from marts.fct_decp_contract_checks"
+        )
+    }
+    wanted = {
+        (row["filiale_code"], row["year"], row["contract_id"]): [row[c] for c in CHECK_COLUMNS]
+        for row in expected("expected_contract_checks.csv")
+    }
+    assert len(wanted) == 86
+    assert actual == wanted
+
+
+def test_rejected_records_with_their_position(decp_build):
+    actual = set(
+        decp_build.query(
+            "select filiale_code, extract, source_file, line_number from audit.audit_rejected_rows "
+            "where extract = 'decp'"
+        )
+    )
+    wanted = {
+        (row["filiale_code"], row["extract"], row["source_file"], int(row["line_number"]))
+        for row in expected("expected_decp_rejects.csv")
+    }
+    assert actual == wanted
+
+
+def test_records_read_kept_and_rejected(decp_build):
+    # Counted in the files: SEQENS 24 + 21 + 6 records of `marche` lists (the concession
+    # entries beside them are not records), SIDR 22 + 22 + 1; one reject each.
+    assert decp_build.query(
+        "select filiale_code, files_count, rows_read, rows_kept, rows_rejected "
+        "from audit.audit_extract_row_counts where extract = 'decp' order by filiale_code"
+    ) == [("SEQENS", 3, 51, 50, 1), ("SIDR", 3, 45, 44, 1)]
+
+
+def test_consideration_mismatches_are_findings_on_o1_2_and_o1_3(decp_build):
+    # The false social/environmental checks of expected_contract_checks.csv, kept when the
+    # ERP's montant_ht reaches the O1_2/O1_3 threshold (100 000 €): SEQENS 2025-M008
+    # (79 703,44 €) is below it.
+    assert decp_build.query(
+        "select filiale_code, year, affected_indicators, rows_count, amount_ht "
+        "from marts.fct_data_quality where finding like 'decp_%_consideration_mismatch' "
+        "order by filiale_code, year, affected_indicators"
+    ) == [
+        ("SEQENS", 2025, ["O1_3"], 1, 514648.37),
+        ("SIDR", 2024, ["O1_2"], 1, 1079349.43),
+        ("SIDR", 2024, ["O1_3"], 1, 216141.17),
+        ("SIDR", 2025, ["O1_3"], 1, 1359305.06),
+    ]
+
+
+def test_every_base_conformance_figure_is_unchanged(decp_build):
+    base.test_every_filiale_indicator_cell(decp_build)
+    base.test_every_group_cell(decp_build)
+    base.test_each_figure_lists_its_source_rows(decp_build)
+    base.test_rejected_rows_keep_reason_and_raw_values(decp_build)
+
+
+def test_csv_rejects_and_row_counts_are_unchanged(decp_build):
+    rejected = set(
+        decp_build.query(
+            "select filiale_code, extract, source_file, line_number from audit.audit_rejected_rows "
+            "where extract <> 'decp'"
+        )
+    )
+    assert rejected == {
+        (row["filiale_code"], row["extract"], row["source_file"], int(row["line_number"]))
+        for row in base.read_expected("expected_rejected_rows.csv")
+    }
+    counts = set(
+        decp_build.query(
+            "select filiale_code, extract, rows_read, rows_kept, rows_rejected "
+            "from audit.audit_extract_row_counts where extract <> 'decp'"
+        )
+    )
+    assert counts == {
+        (
+            row["filiale_code"],
+            row["extract"],
+            *(int(row[c]) for c in ("rows_read", "rows_kept", "rows_rejected")),
+        )
+        for row in base.read_expected("expected_rejects.csv")
+    }
+
+
+def test_without_decp_files_every_decp_figure_is_null(conformance_build):
+    assert conformance_build.query(
+        "select count(*), count(contracts_in_scope), count(records_without_contract) "
+        "from marts.fct_decp_compliance"
+    ) == [(9, 0, 0)]
+    assert conformance_build.query("select count(*) from marts.fct_decp_contract_checks") == [(0,)]
+    assert conformance_build.query(
+        "select count(*) from marts.fct_data_quality where extract = 'decp'"
+    ) == [(0,)]
+
+
+def test_summary_counts_no_missing_extract_for_a_filiale_with_decp_files(decp_build):
+    with duckdb.connect(str(decp_build.database), read_only=True) as connection:
+        text = summarize(connection)
+    assert "absent" not in text.split("Most frequent")[0]

@@ -1,0 +1,179 @@
+"""DECP (issue 12) on a hand-made delivery whose DECP files take every shape the spec accepts,
+shaped like the official examples of the schema (139bercy/format-commande-publique,
+exemples/json): a single `marche` object with flat lists and tabs, a modification without
+amount, wrapped lists with concessions beside the `marche` list, the earlier root with a
+`$schema` key, an `acheteurs` list and a concession among the records, a one-line file with
+\\uXXXX escapes. Every figure below was worked out by hand from tests/fixtures/decp_shapes."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from conftest import FIXTURES, run_dbt
+
+RAW = FIXTURES / "decp_shapes" / "raw"
+YEARS = "spaser_first_year: 2024, spaser_last_year: 2025"
+
+
+@pytest.fixture(scope="module")
+def shapes(tmp_path_factory):
+    run = run_dbt(RAW, tmp_path_factory.mktemp("decp_shapes"), "build", vars_=f"{{{YEARS}}}")
+    assert run.returncode == 0, run.output[-5000:]
+    return run
+
+
+def compliance(build) -> list[tuple]:
+    return build.query(
+        "select filiale_code, year, contracts_in_scope, contracts_published, "
+        "contracts_published_on_time, published_pct, published_on_time_pct, "
+        "contracts_inconsistent, amendments_unpublished, records_without_contract "
+        "from marts.fct_decp_compliance order by filiale_code, year"
+    )
+
+
+def test_every_accepted_shape_reads_without_reject(shapes):
+    # Positions count the `marche` list only: the concession of the earlier-format file
+    # (position 3) is not a record; the only rejects are the two planted in decp_2025.json.
+    assert shapes.query(
+        "select source_file, list(line_number order by line_number) "
+        "from staging.base_decp__records group by source_file order by source_file"
+    ) == [
+        ("DECP_Modification.json", [1]),
+        ("decp_2024.json", [1, 2, 3]),
+        ("decp_2025.json", [1, 2, 3, 4, 5, 6, 7]),
+        ("decp_historique.json", [1, 2, 4]),
+        ("decp_marche.json", [1]),
+    ]
+    assert shapes.query(
+        "select source_file, line_number, reason, raw_values ->> '$.id' "
+        "from audit.audit_rejected_rows where extract = 'decp' order by line_number"
+    ) == [
+        ("decp_2025.json", 4, "invalid date in 'dateNotification': 2025-02-30", "HAB-2025-003"),
+        ("decp_2025.json", 5, "required field 'id' is empty", None),
+    ]
+    assert shapes.query(
+        "select filiale_code, files_count, rows_read, rows_kept, rows_rejected "
+        "from audit.audit_extract_row_counts where extract = 'decp'"
+    ) == [("HAB", 5, 15, 13, 2)]
+
+
+def test_compliance_per_filiale_and_year(shapes):
+    # NODECP has contracts but no DECP file: unknown, not zero.
+    assert compliance(shapes) == [
+        ("HAB", 2024, 5, 5, 4, 100.0, 80.0, 2, 1, 2),
+        ("HAB", 2025, 3, 2, 1, 200 / 3, 100 / 3, 1, 1, 0),
+        ("NODECP", 2024, None, None, None, None, None, None, None, None),
+        ("NODECP", 2025, None, None, None, None, None, None, None, None),
+    ]
+
+
+def test_each_check_with_both_values(shapes):
+    rows = shapes.query(
+        "select contract_id, published, published_on_time, publication_delay_days, "
+        "erp_notification_date, decp_notification_date, notification_date_matches, "
+        "erp_amount_ht, decp_amount, amount_matches, "
+        "erp_titulaire_siret, decp_titulaire_siret, titulaire_matches, "
+        "erp_has_social_consideration, decp_has_social_consideration, "
+        "social_consideration_matches, "
+        "erp_has_environmental_consideration, decp_has_environmental_consideration, "
+        "environmental_consideration_matches, "
+        "erp_is_framework_agreement, decp_is_framework_agreement, framework_matches, "
+        "erp_total_at_modification_ht, decp_modified_amount, modified_amount_matches, "
+        "is_inconsistent from marts.fct_decp_contract_checks order by contract_id"
+    )
+    d, n = date, Decimal
+    siret, other = "55204599900869", "81223113200026"
+    assert rows == [
+        # Flat lists, tabs, no modification: every check true.
+        ("Exemple1", True, True, 10, d(2024, 5, 15), d(2024, 5, 15), True,
+         n(575000), n(575000), True, siret, siret, True, True, True, True,
+         True, True, True, False, False, True, None, None, None, False),
+        # 2 months + 1 day: late; a social consideration the ERP does not state.
+        ("Exemple2", True, False, 62, d(2024, 5, 15), d(2024, 5, 15), True,
+         n(575000), n(575000), True, siret, siret, True, False, True, False,
+         True, True, True, False, False, True, None, None, None, True),
+        # Earlier format: no considerations (unknown); framework by nature and
+        # id_accord_cadre; 01/03 + 2 months = 01/05 is on time.
+        ("HAB-2024-003", True, True, 61, d(2024, 3, 1), d(2024, 3, 1), True,
+         n(80000), n(80000), True, other, other, True, False, None, None,
+         False, None, None, True, True, True, None, None, None, False),
+        # 31/12 + 2 months = 28/02; TVA holder; latest modification by notification date.
+        ("HAB-2024-004", True, True, 59, d(2024, 12, 31), d(2024, 12, 31), True,
+         n(150000), n(150000), True, siret, None, None, False, False, True,
+         True, False, False, False, False, True, n(165000), n(165000), True, True),
+        # " hab-2025-001 ": stripped, any case; 1 € apart; invalid ERP SIRET.
+        ("HAB-2025-001", True, False, 60, d(2025, 1, 31), d(2025, 1, 31), True,
+         n(40000), n(40001), True, None, other, None, False, False, True,
+         False, False, True, False, False, True, None, None, None, False),
+        # Published twice: the latest publication stands (position 2, not 3).
+        ("HAB-2025-002", True, True, 27, d(2025, 2, 1), d(2025, 2, 2), False,
+         n(50000), n(50000), True, other, other, True, False, False, True,
+         False, False, True, False, False, True, None, None, None, True),
+        ("HAB-2025-004", False, False, None, d(2025, 3, 10), None, None,
+         n(60000), None, None, other, None, None, False, None, None,
+         False, None, None, False, None, None, None, None, None, None),
+        # Wrapped lists; another establishment of the filiale; 0,80 € apart is within 1 €.
+        ("TEST2022", True, True, 10, d(2024, 5, 15), d(2024, 5, 15), True,
+         n(575000), n("575000.8"), True, siret, siret, True, True, True, True,
+         True, True, True, True, True, True, n(600000), n(600000), True, False),
+    ]  # fmt: skip
+
+
+def test_findings_in_the_data_quality_report(shapes):
+    assert shapes.query(
+        "select year, finding, detail, rows_count, amount_ht, affected_indicators "
+        "from marts.fct_data_quality where extract = 'decp' "
+        "order by year nulls last, finding, detail"
+    ) == [
+        (2024, "decp_environmental_consideration_mismatch",
+         "considération environnementale à l'ERP, absente des DECP", 1, 150000.0, ["O1_2"]),
+        (2024, "decp_record_of_cancelled_contract",
+         "marché publié aux DECP mais annulé à l'ERP", 1, 70000.0, []),
+        (2024, "decp_record_without_contract",
+         "acheteur d'une autre entité que la filiale (SIRET hors de son SIREN)", 1, 127000.0, []),
+        (2024, "decp_record_without_contract",
+         "identifiant absent des marchés de l'ERP", 1, 575000.0, []),
+        (2024, "decp_social_consideration_mismatch",
+         "considération sociale publiée aux DECP, absente de l'ERP", 1, 575000.0, ["O1_3"]),
+        (2025, "decp_superseded_record",
+         "identifiant republié par le même acheteur : seule la publication la plus récente compte",
+         1, 49000.0, []),
+        (None, "decp_record_without_contract",
+         "acheteur non identifié (pas de SIRET acheteur)", 1, None, []),
+        (None, "rejected_row", "invalid date in 'dateNotification'", 1, None, []),
+        (None, "rejected_row", "required field 'id' is empty", 1, None, []),
+    ]  # fmt: skip
+
+
+def test_threshold_delay_and_tolerance_are_vars(tmp_path):
+    decp_vars = "decp_threshold_eur: 60000, decp_publication_delay_months: 1, "
+    decp_vars += "decp_amount_tolerance_eur: 0.5"
+    run = run_dbt(RAW, tmp_path / "work", "build", vars_=f"{{{YEARS}, {decp_vars}}}")
+    assert run.returncode == 0, run.output[-5000:]
+    # 2024: one month leaves Exemple1 and TEST2022 on time; TEST2022's 0,80 € is now a
+    # mismatch. 2025: only HAB-2025-004 (60 000 €) reaches the threshold, unpublished.
+    assert compliance(run)[:2] == [
+        ("HAB", 2024, 5, 5, 2, 100.0, 40.0, 3, 1, 2),
+        ("HAB", 2025, 1, 0, 0, 0.0, 0.0, 0, 1, 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"marches": {"marche": [{"id": "A1"}', "DECP file not valid JSON"),
+        ('{"marche": [{"id": "A1"}]}', 'DECP file without a "marches" list at its root'),
+    ],
+)
+def test_an_unreadable_file_stops_the_build_naming_it(tmp_path, content, message):
+    raw = shutil.copytree(RAW, tmp_path / "raw")
+    (raw / "HAB" / "decp_casse.json").write_text(content, encoding="utf-8")
+    run = run_dbt(raw, tmp_path / "work", "run", "--select", "+base_decp__records")
+    assert run.returncode != 0
+    assert message in run.output
+    assert "decp_casse.json" in run.output
+    assert "Traceback" not in run.output
