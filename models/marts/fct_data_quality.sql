@@ -273,3 +273,8 @@ left join affected as affected_finding
     on rows.finding = affected_finding.finding and affected_finding.detail is null
 left join extract_indicators
     on rows.extract = extract_indicators.extract and rows.finding in ('rejected_row', 'absent_extract')
+
+union all
+
+-- The registries' findings, in this shape, carry their own affected indicators.
+select * from {{ ref('int_registry_findings') }}

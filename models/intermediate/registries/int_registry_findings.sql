@@ -1,0 +1,122 @@
+{#- The data-quality findings of the registries, in the shape of
+    fct_data_quality, which lists them: ERP and registry disagreeing (both
+    values, the spend they move), invoices dated after their establishment
+    closed, spend of suppliers missing from `fournisseurs` that the
+    registries classified, and registry rows ignored for a malformed key or
+    an unreadable ESUS date. The registries are the group's: an ignored row
+    is listed under every filiale, year empty, and moves no figure (no valid
+    SIRET can match it). -#}
+with spend as (
+    select * from {{ ref('int_spend_lines') }}
+),
+
+disagreements as (
+    select
+        filiale_code,
+        spend_year as year,
+        'registry_disagreement' as finding,
+        'fournisseurs' as extract,
+        case classification when 'sme' then 'PME' when 'local' then 'local' else 'ESS' end
+        || ' : ERP ' || erp_value || ', ' || registry || ' ' || registry_value as detail,
+        count(*) as rows_count,
+        sum(spend_amount_ht) as amount_ht,
+        [case classification when 'sme' then 'O8_1' when 'local' then 'O9_3' else 'O6_1' end] as affected_indicators
+    from {{ ref('int_registry_disagreements') }}
+    group by all
+),
+
+after_closure as (
+    select
+        spend.filiale_code,
+        spend.spend_year as year,
+        'invoice_after_establishment_closure' as finding,
+        'factures' as extract,
+        'facture datée après la fermeture de l''établissement (SIRENE)' as detail,
+        count(*) as rows_count,
+        sum(spend.spend_amount_ht) as amount_ht,
+        ['O9_3'] as affected_indicators
+    from spend
+    inner join {{ ref('stg_extracts__invoices') }} as invoices
+        on spend.filiale_code = invoices.filiale_code and spend.invoice_id = invoices.invoice_id
+    inner join {{ ref('int_supplier_registry_facts') }} as facts
+        on spend.filiale_code = facts.filiale_code and spend.supplier_siret = facts.siret
+    where facts.sirene_closure_date < invoices.invoice_date
+    group by all
+),
+
+registry_only as (
+    select
+        spend.filiale_code,
+        spend.spend_year as year,
+        'supplier_classified_by_registries' as finding,
+        'factures' as extract,
+        'SIRET absent des fournisseurs de la filiale : classé par les registres'
+        || case when spend.sme_source is null then ' ; PME non classé' else '' end
+        || case when spend.departement_source is null then ' ; local non classé' else '' end as detail,
+        count(*) as rows_count,
+        sum(spend.spend_amount_ht) as amount_ht,
+        ['O6_1', 'O8_1', 'O9_3'] as affected_indicators
+    from spend
+    inner join {{ ref('int_suppliers_classified') }} as suppliers
+        on spend.filiale_code = suppliers.filiale_code and spend.supplier_siret = suppliers.siret
+    where not suppliers.is_erp_supplier
+    group by all
+),
+
+ignored_rows as (
+    {%- for registry, label, key in [
+        ('legal_units', 'StockUniteLegale', 'SIREN'),
+        ('establishments', 'StockEtablissement', 'SIRET'),
+        ('esus', 'esus', 'SIREN'),
+        ('ess_france', 'ess_france', 'SIREN'),
+    ] %}
+        select
+            '{{ label }}' as extract,
+            'clé {{ key }} mal formée : ligne ignorée (' || source_file || ')' as detail,
+            count(*) as rows_count
+        from {{ ref('base_registries__' ~ registry) }}
+        where not has_well_formed_key
+        group by all
+        union all
+    {%- endfor %}
+    select
+        'esus' as extract,
+        'date d''agrément illisible : ligne ignorée (' || esus.source_file || ')' as detail,
+        count(*) as rows_count
+    from {{ ref('base_registries__esus') }} as esus
+    anti join {{ ref('stg_registries__esus_agreements') }} as kept
+        on esus.source_file = kept.source_file and esus.row_number_in_file = kept.row_number_in_file
+    where esus.has_well_formed_key
+    group by all
+),
+
+findings as (
+    select * from disagreements
+    union all
+    select * from after_closure
+    union all
+    select * from registry_only
+    union all
+    select
+        filiales.filiale_code,
+        null as year,
+        'registry_row_ignored' as finding,
+        ignored_rows.extract,
+        ignored_rows.detail,
+        ignored_rows.rows_count,
+        null as amount_ht,
+        [] as affected_indicators
+    from {{ ref('stg_extracts__filiales') }} as filiales
+    cross join ignored_rows
+)
+
+select
+    filiale_code::varchar as filiale_code,
+    year::integer as year,
+    finding::varchar as finding,
+    extract::varchar as extract,
+    detail::varchar as detail,
+    rows_count::bigint as rows_count,
+    amount_ht::double as amount_ht,
+    affected_indicators::varchar[] as affected_indicators
+from findings
