@@ -44,6 +44,8 @@ from operator import itemgetter
 from pathlib import Path
 from random import Random
 
+from demo_registries import write_registries
+
 from spaser.contract import EXTRACTS, FILIALE_EXTRACTS, SEGMENTS
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -2108,6 +2110,7 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     rejects = generate(args.out, args.seed, args.invoices_per_year, args.jobs)
+    write_registries(args.out, args.out.parent / "registries", args.seed)
     elapsed = time.perf_counter() - started
     print(f"wrote {args.out} in {elapsed:.1f} s ({len(rejects)} deliberate bad rows)")
     if args.summary:

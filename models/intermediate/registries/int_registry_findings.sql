@@ -64,15 +64,10 @@ registry_only as (
 ),
 
 ignored_rows as (
-    {%- for registry, label, key in [
-        ('legal_units', 'StockUniteLegale', 'SIREN'),
-        ('establishments', 'StockEtablissement', 'SIRET'),
-        ('esus', 'esus', 'SIREN'),
-        ('ess_france', 'ess_france', 'SIREN'),
-    ] %}
+    {%- for registry, spec in registry_specs().items() %}
         select
-            '{{ label }}' as extract,
-            'clé {{ key }} mal formée : ligne ignorée (' || source_file || ')' as detail,
+            '{{ spec.label }}' as extract,
+            'clé ' || upper(key_column) || ' mal formée : ligne ignorée (' || source_file || ')' as detail,
             count(*) as rows_count
         from {{ ref('base_registries__' ~ registry) }}
         where not has_well_formed_key
