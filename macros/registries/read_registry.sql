@@ -196,7 +196,8 @@ where
         {{ _registry_text(file, column) }} as "{{ column }}"
         {%- endfor %}
     {%- endset -%}
-    {%- set exact_shape = "regexp_full_match(coalesce(" ~ key_text ~ ", ''), '[0-9]{" ~ spec.key_digits ~ "}')" -%}
+    {#- GLOB rather than a regular expression: this test runs on every key of the stock. -#}
+    {%- set exact_shape = "coalesce(" ~ key_text ~ " glob '" ~ "[0-9]" * spec.key_digits ~ "', false)" -%}
     {%- if file.format == 'parquet' %}
     select {{ select_list }}
     from read_parquet({{ sql_string(file.path) }}, file_row_number = true)
