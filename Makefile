@@ -15,7 +15,7 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export SPASER_OUTPUT_DIR ?= $(CURDIR)/output
 export SPASER_DUCKDB_PATH ?= $(SPASER_OUTPUT_DIR)/spaser.duckdb
 
-.PHONY: setup run validate build docs summary test lint demo-data benchmark clean
+.PHONY: setup run validate build docs summary test lint demo-data benchmark benchmark-registries clean
 
 setup: $(VENV)/.installed
 
@@ -52,6 +52,9 @@ demo-data: setup
 
 benchmark: setup
 	$(BIN)/python scripts/benchmark.py
+
+benchmark-registries: setup
+	$(BIN)/python scripts/benchmark_registries.py
 
 clean:
 	rm -rf target logs output/*.duckdb output/data_docs output/great_expectations
