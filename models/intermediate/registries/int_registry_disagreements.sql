@@ -31,6 +31,11 @@ with lines as (
         on spend.filiale_code = erp.filiale_code and spend.supplier_siret = erp.siret
     inner join {{ ref('int_supplier_registry_facts') }} as facts
         on spend.filiale_code = facts.filiale_code and spend.supplier_siret = facts.siret
+    -- The branches below read these lines three times: keep only the disagreeing ones.
+    where
+        (spend.sme_source <> 'erp' and suppliers.erp_is_sme <> spend.is_sme_supplier)
+        or (spend.departement_source <> 'erp' and suppliers.erp_is_local <> spend.is_local_supplier)
+        or (spend.ess_source <> 'erp' and suppliers.erp_is_ess <> spend.is_ess_supplier)
 ),
 
 disagreements as (

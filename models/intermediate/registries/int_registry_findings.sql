@@ -6,11 +6,7 @@
     an unreadable ESUS date. The registries are the group's: an ignored row
     is listed under every filiale, year empty, and moves no figure (no valid
     SIRET can match it). -#}
-with spend as (
-    select * from {{ ref('int_spend_lines') }}
-),
-
-disagreements as (
+with disagreements as (
     select
         filiale_code,
         spend_year as year,
@@ -35,12 +31,12 @@ after_closure as (
         count(*) as rows_count,
         sum(spend.spend_amount_ht) as amount_ht,
         ['O9_3'] as affected_indicators
-    from spend
-    inner join {{ ref('stg_extracts__invoices') }} as invoices
-        on spend.filiale_code = invoices.filiale_code and spend.invoice_id = invoices.invoice_id
+    from {{ ref('int_spend_lines') }} as spend
     inner join {{ ref('int_supplier_registry_facts') }} as facts
         on spend.filiale_code = facts.filiale_code and spend.supplier_siret = facts.siret
-    where facts.sirene_closure_date < invoices.invoice_date
+    inner join {{ ref('stg_extracts__invoices') }} as invoices
+        on spend.filiale_code = invoices.filiale_code and spend.invoice_id = invoices.invoice_id
+    where facts.sirene_closure_date is not null and facts.sirene_closure_date < invoices.invoice_date
     group by all
 ),
 
@@ -56,7 +52,7 @@ registry_only as (
         count(*) as rows_count,
         sum(spend.spend_amount_ht) as amount_ht,
         ['O6_1', 'O8_1', 'O9_3'] as affected_indicators
-    from spend
+    from {{ ref('int_spend_lines') }} as spend
     inner join {{ ref('int_suppliers_classified') }} as suppliers
         on spend.filiale_code = suppliers.filiale_code and spend.supplier_siret = suppliers.siret
     where not suppliers.is_erp_supplier
