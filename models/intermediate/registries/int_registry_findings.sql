@@ -59,28 +59,6 @@ registry_only as (
     group by all
 ),
 
-ignored_rows as (
-    {%- for registry, spec in registry_specs().items() %}
-        select
-            '{{ spec.label }}' as extract,
-            'clé ' || upper(key_column) || ' mal formée : ligne ignorée (' || source_file || ')' as detail,
-            count(*) as rows_count
-        from {{ ref('base_registries__' ~ registry) }}
-        where not has_well_formed_key
-        group by all
-        union all
-    {%- endfor %}
-    select
-        'esus' as extract,
-        'date d''agrément illisible : ligne ignorée (' || esus.source_file || ')' as detail,
-        count(*) as rows_count
-    from {{ ref('base_registries__esus') }} as esus
-    anti join {{ ref('stg_registries__esus_agreements') }} as kept
-        on esus.source_file = kept.source_file and esus.row_number_in_file = kept.row_number_in_file
-    where esus.has_well_formed_key
-    group by all
-),
-
 findings as (
     select * from disagreements
     union all
@@ -98,7 +76,7 @@ findings as (
         null as amount_ht,
         [] as affected_indicators
     from {{ ref('stg_extracts__filiales') }} as filiales
-    cross join ignored_rows
+    cross join {{ ref('int_registry_ignored_rows') }} as ignored_rows
 )
 
 select
