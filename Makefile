@@ -15,7 +15,7 @@ export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 export DBT_PROFILES_DIR := $(CURDIR)
 
-.PHONY: setup run validate build docs exports report summary test lint browser demo-data benchmark clean
+.PHONY: setup run validate build docs exports report summary test lint browser demo-data benchmark benchmark-registries clean
 
 setup: $(VENV)/.installed
 
@@ -63,6 +63,9 @@ demo-data: setup
 
 benchmark: setup
 	$(BIN)/python scripts/benchmark.py
+
+benchmark-registries: setup
+	$(BIN)/python scripts/benchmark_registries.py
 
 clean:
 	rm -rf target logs output/*.duckdb output/.*.duckdb.* output/data_docs output/great_expectations \

@@ -45,6 +45,7 @@ from pathlib import Path
 from random import Random
 
 from demo_decp import is_decp_file, write_decp  # DECP files (issue 12)
+from demo_registries import write_registries
 
 from spaser.contract import EXTRACTS, FILIALE_EXTRACTS, codes_of
 
@@ -2115,6 +2116,7 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     rejects = generate(args.out, args.seed, args.invoices_per_year, args.jobs)
+    write_registries(args.out, args.out.parent / "registries", args.seed)
     elapsed = time.perf_counter() - started
     print(f"wrote {args.out} in {elapsed:.1f} s ({len(rejects)} deliberate bad rows)")
     if args.summary:

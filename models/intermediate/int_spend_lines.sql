@@ -1,8 +1,12 @@
 {#- Spend of a year: invoices and credit notes dated (date_facture) in the
     year, cancelled ones left out, a credit note counted -abs(montant_ht)
     whatever its exported sign. Each line carries its contract (when known
-    and not cancelled) and its supplier's classification (unclassified when
-    the SIRET is invalid or unknown). -#}
+    and not cancelled) and its supplier's classification with the source
+    that decided it (unclassified when the SIRET is invalid, or unknown to
+    the filiale's suppliers and to the registries). ESS is decided on the
+    invoice date: an ESUS agreement counts only while it is valid. -#}
+{%- set on_invoice_date = esus_agreement_valid_on('invoices.invoice_date') %}
+
 select
     invoices.filiale_code,
     invoices.invoice_id,
@@ -20,9 +24,12 @@ select
     suppliers.siret is not null as is_known_supplier,
     coalesce(suppliers.is_sme, false) as is_sme_supplier,
     coalesce(suppliers.is_local, false) as is_local_supplier,
-    coalesce(suppliers.is_ess, false) as is_ess_supplier,
+    coalesce({{ supplier_is_ess(on_invoice_date, 'suppliers.is_ess') }}, false) as is_ess_supplier,
     invoices.source_file,
-    invoices.line_number
+    invoices.line_number,
+    suppliers.sme_source,
+    suppliers.departement_source,
+    {{ supplier_ess_source(on_invoice_date, 'suppliers.ess_source') }} as ess_source
 from {{ ref('stg_extracts__invoices') }} as invoices
 left join {{ ref('int_contracts') }} as contracts
     on

@@ -31,8 +31,16 @@ class DbtRun:
             return connection.sql(sql).fetchall()
 
 
-def run_dbt(raw_dir: Path, work_dir: Path, *args: str, vars_: str = CONFORMANCE_VARS) -> DbtRun:
-    """`dbt <args>` on a raw folder, as a data engineer runs it, in its own target and database."""
+def run_dbt(
+    raw_dir: Path,
+    work_dir: Path,
+    *args: str,
+    vars_: str = CONFORMANCE_VARS,
+    registries: Path | str | None = None,
+) -> DbtRun:
+    """`dbt <args>` on a raw folder, as a data engineer runs it, in its own target and database.
+
+    registries: SPASER_REGISTRIES_DIR; None leaves it unset (the project's default)."""
     work_dir.mkdir(parents=True, exist_ok=True)
     database = work_dir / "spaser.duckdb"
     env = {
@@ -42,6 +50,9 @@ def run_dbt(raw_dir: Path, work_dir: Path, *args: str, vars_: str = CONFORMANCE_
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "DBT_PROFILES_DIR": str(PROJECT_DIR),
     }
+    env.pop("SPASER_REGISTRIES_DIR", None)
+    if registries is not None:
+        env["SPASER_REGISTRIES_DIR"] = str(registries)
     command = [
         str(DBT),
         *args,

@@ -67,7 +67,8 @@ select
     'decp' as extract,
     detail,
     count(*) as rows_count,
-    sum(erp_amount_ht)::double as amount_ht
+    sum(erp_amount_ht)::double as amount_ht,
+    case finding when 'decp_social_consideration_mismatch' then ['O1_3'] else ['O1_2'] end as affected_indicators
 from mismatches
 group by all
 
@@ -80,6 +81,7 @@ select
     'decp' as extract,
     detail,
     count(*) as rows_count,
-    sum(amount)::double as amount_ht
+    sum(amount)::double as amount_ht,
+    []::varchar[] as affected_indicators
 from records
 group by all

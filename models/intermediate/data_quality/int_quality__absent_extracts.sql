@@ -1,0 +1,22 @@
+{#- Extracts a filiale did not deliver: the indicators that read them are
+    unknown (null), every reporting year. -#}
+with extracts as (
+    select unnest([{{ sql_literals(filiale_extracts().keys() | list) }}]) as extract
+)
+
+select
+    filiales.filiale_code,
+    years.year,
+    'absent_extract' as finding,
+    extracts.extract,
+    'extraction non livrée : indicateurs inconnus (nuls)' as detail,
+    0 as rows_count,
+    null::double as amount_ht,
+    coalesce(indicators.indicator_codes, []) as affected_indicators
+from {{ ref('stg_extracts__filiales') }} as filiales
+cross join {{ ref('int_reporting_years') }} as years
+cross join extracts
+left join {{ ref('int_extract_indicators') }} as indicators
+    on extracts.extract = indicators.extract
+anti join {{ source('extracts', 'delivery_files') }} as files
+    on filiales.filiale_code = files.filiale_code and extracts.extract = files.extract
