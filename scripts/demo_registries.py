@@ -25,9 +25,6 @@ from random import Random
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from spaser.contract import EXTRACTS
-from spaser.raw import delivery_files, read_rows
-
 LA_POSTE_SIREN = "356000000"
 ELSEWHERE = (
     ("33063", "33000", "BORDEAUX"),
@@ -119,35 +116,38 @@ def clean(value: str | None) -> str:
     return "".join((value or "").split())
 
 
+def _rows(raw: Path, extract: str):
+    """The rows of one extract of every filiale folder, as the demo generator wrote them."""
+    for path in sorted(raw.glob("*/*"), key=lambda p: (p.parent.name, p.name)):
+        name = path.name.lower()
+        if path.is_file() and name.startswith(extract) and name.endswith(".csv"):
+            with path.open(encoding="utf-8-sig", newline="") as handle:
+                for row in csv.DictReader(handle, delimiter=";"):
+                    yield {
+                        k.strip().lower(): (v or "").strip() or None for k, v in row.items() if k
+                    }
+
+
 def delivery(raw: Path) -> tuple[list[Supplier], list[str]]:
     """The delivery's valid suppliers (first row per SIRET), and invoiced SIRETs not among them."""
-    with (raw / "filiales.csv").open(encoding="utf-8-sig", newline="") as handle:
-        known = {row["code_filiale"] for row in csv.DictReader(handle, delimiter=";")}
-    files = delivery_files(raw, known)
     suppliers: dict[str, Supplier] = {}
     invoiced: set[str] = set()
-    for file in files:
-        if file.extract not in ("fournisseurs", "factures"):
-            continue
-        extract = EXTRACTS[file.extract]
-        for _, values in read_rows(file.path, extract):
-            row = dict(zip(extract.column_names, values, strict=True))
-            if file.extract == "factures":
-                invoiced.add(clean(row["siret_fournisseur"]))
-                continue
-            siret = clean(row["siret"])
-            if siret_is_valid(siret) and siret not in suppliers:
-                suppliers[siret] = Supplier(
-                    siret=siret,
-                    name=(row["raison_sociale"] or "").upper(),
-                    category=(row["categorie_entreprise"] or "").upper(),
-                    band=row["tranche_effectifs"] or "",
-                    ess=(row["ess"] or "").upper() == "O",
-                    esus=(row["esus"] or "").lower() in ("oui", "o", "1"),
-                    postal=row["code_postal"] or "",
-                    commune=(row["code_commune"] or "").upper(),
-                    naf=row["naf"] or "",
-                )
+    for row in _rows(raw, "factures"):
+        invoiced.add(clean(row.get("siret_fournisseur")))
+    for row in _rows(raw, "fournisseurs"):
+        siret = clean(row.get("siret"))
+        if siret_is_valid(siret) and siret not in suppliers:
+            suppliers[siret] = Supplier(
+                siret=siret,
+                name=(row.get("raison_sociale") or "").upper(),
+                category=(row.get("categorie_entreprise") or "").upper(),
+                band=row.get("tranche_effectifs") or "",
+                ess=(row.get("ess") or "").upper() == "O",
+                esus=(row.get("esus") or "").lower() in ("oui", "o", "1"),
+                postal=row.get("code_postal") or "",
+                commune=(row.get("code_commune") or "").upper(),
+                naf=row.get("naf") or "",
+            )
     strays = sorted(s for s in invoiced if siret_is_valid(s) and s not in suppliers)
     return [suppliers[s] for s in sorted(suppliers)], strays
 

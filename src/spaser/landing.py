@@ -21,6 +21,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from spaser.contract import EXTRACTS
 from spaser.delivery import register
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -86,10 +87,11 @@ def land(root: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 def landed_files(connection: duckdb.DuckDBPyConnection) -> list[LandedFile]:
-    """filiales.csv, then every filiale file, by filiale, extract and name."""
-    rows = connection.sql(
+    """filiales.csv, then every file of a CSV extract, by filiale, extract and name."""
+    rows = connection.execute(
         "select filiale_code, extract, source_file, source_path from raw.delivery_files "
-        "order by filiale_code nulls first, extract, source_file"
+        "where list_contains(?, extract) order by filiale_code nulls first, extract, source_file",
+        [list(EXTRACTS)],
     ).fetchall()
     return [LandedFile(f, e, s, Path(p)) for f, e, s, p in rows]
 

@@ -27,6 +27,26 @@ def _build_lines(connection: duckdb.DuckDBPyConnection) -> list[str]:
     return lines
 
 
+def deliveries(connection: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Per filiale: rows read, kept, rejected, and extracts of the contract not delivered
+    (DECP or FEC files are other sources, not extracts of the contract)."""
+    return connection.execute(
+        """
+        select
+            filiales.filiale_code,
+            coalesce(sum(counts.rows_read), 0),
+            coalesce(sum(counts.rows_kept), 0),
+            coalesce(sum(counts.rows_rejected), 0),
+            ? - count(counts.extract) filter (list_contains(?, counts.extract))
+        from staging.stg_extracts__filiales as filiales
+        left join audit.audit_extract_row_counts as counts using (filiale_code)
+        group by all
+        order by 1
+        """,
+        [len(FILIALE_EXTRACTS), FILIALE_EXTRACTS],
+    ).fetchall()
+
+
 def summarize(connection: duckdb.DuckDBPyConnection) -> str:
     lines = _build_lines(connection)
     year, status, as_of = connection.execute(
@@ -35,21 +55,7 @@ def summarize(connection: duckdb.DuckDBPyConnection) -> str:
     ).fetchall()[0]
     lines.append(f"Date d'arrêté : {day(as_of)}")
     lines.append("Livraisons (lignes lues / conservées / rejetées) :")
-    for filiale, read, kept, rejected, absent in connection.sql(
-        f"""
-        select
-            filiales.filiale_code,
-            coalesce(sum(counts.rows_read), 0),
-            coalesce(sum(counts.rows_kept), 0),
-            coalesce(sum(counts.rows_rejected), 0),
-            -- DECP files are optional publications, not an extract of the contract.
-            {len(FILIALE_EXTRACTS)} - count(counts.extract) filter (counts.extract <> 'decp')
-        from staging.stg_extracts__filiales as filiales
-        left join audit.audit_extract_row_counts as counts using (filiale_code)
-        group by all
-        order by 1
-        """
-    ).fetchall():
+    for filiale, read, kept, rejected, absent in deliveries(connection):
         note = f", {absent} extraction(s) non livrée(s)" if absent else ""
         lines.append(f"  {filiale:<12} {read:>10} / {kept:>10} / {rejected:>6}{note}")
     lines.append("Motifs de rejet les plus fréquents :")
