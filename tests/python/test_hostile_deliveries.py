@@ -81,9 +81,7 @@ def test_a_folder_named_like_an_extract_stops_the_build(tmp_path):
 def test_the_same_column_twice_in_a_header_stops_the_build(tmp_path):
     raw = copy_raw(tmp_path / "raw")
     edit_line(raw / "LOGEO" / "factures.csv", 1, lambda header: header + "; Montant_HT ")
-    assert_stops(
-        tmp_path, raw, "LOGEO/factures.csv: line 1: column 'montant_ht' appears twice"
-    )
+    assert_stops(tmp_path, raw, "LOGEO/factures.csv: line 1: column 'montant_ht' appears twice")
 
 
 def test_a_utf16_file_stops_the_build(tmp_path):
