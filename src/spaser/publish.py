@@ -76,8 +76,10 @@ def effective_vars(cli_vars: str | None) -> dict:
     return {**(project.get("vars") or {}), **(yaml.safe_load(cli_vars or "") or {})}
 
 
-def fresh_path(published: Path, build_id: str) -> Path:
-    return published.with_name(f".{published.name}.building-{build_id}")
+def fresh_path(published: Path) -> Path:
+    """The file a build writes (one build at a time, under the lock). Always the same name:
+    dbt then finds the profile unchanged and re-parses only what changed (seconds saved)."""
+    return published.with_name(f".{published.name}.building")
 
 
 @contextlib.contextmanager
@@ -100,15 +102,15 @@ def clear_interrupted(published: Path, log: Path) -> list[Attempt]:
     Called under the lock, so no fresh file found here belongs to a running build.
     """
     found = []
-    for marker in sorted(published.parent.glob(f".{published.name}.building-*.json")):
+    for marker in sorted(published.parent.glob(f".{published.name}.building*.json")):
         try:
             attempt = Attempt(**json.loads(marker.read_text(encoding="utf-8")))
         except (ValueError, TypeError):  # killed while writing its marker
-            attempt = Attempt(marker.stem.rsplit("-", 1)[-1], now(), "?", False, {})
+            attempt = Attempt("?", now(), "?", False, {})
         attempt.finish(INTERRUPTED, "build arrêté avant sa fin ; base publiée inchangée")
         append_attempt(log, attempt)
         found.append(attempt)
-    for leftover in published.parent.glob(f".{published.name}.building-*"):
+    for leftover in published.parent.glob(f".{published.name}.building*"):
         leftover.unlink(missing_ok=True)
     return found
 
@@ -196,7 +198,7 @@ def build_and_publish(outputs: Outputs, cli_vars: str | None, target_path: Path 
         interrupted = clear_interrupted(published, outputs.attempts_log)
         for item in interrupted:
             print(f"Build interrompu du {item.started_at} : fichier temporaire supprimé.")
-        fresh = fresh_path(published, attempt.build_id)
+        fresh = fresh_path(published)
         marker = fresh.with_name(fresh.name + ".json")
         marker.write_text(json.dumps(attempt.__dict__, default=str), encoding="utf-8")
         try:

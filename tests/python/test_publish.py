@@ -36,7 +36,7 @@ def sha256(path: Path) -> str:
 
 
 def leftovers(outputs: Outputs) -> list[Path]:
-    return sorted(outputs.database.parent.glob(f".{outputs.database.name}.building-*"))
+    return sorted(outputs.database.parent.glob(f".{outputs.database.name}.building*"))
 
 
 def smaller_delivery(folder: Path) -> Path:
