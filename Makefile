@@ -59,7 +59,7 @@ browser:
 	$(PYTHON) scripts/ensure_chromium.py
 
 demo-data: setup
-	$(BIN)/python scripts/generate_demo_data.py
+	$(BIN)/python scripts/generate_demo_data.py --registries data/demo/registries
 
 benchmark: setup
 	$(BIN)/python scripts/benchmark.py

@@ -38,7 +38,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from operator import itemgetter
 from pathlib import Path
@@ -394,6 +394,13 @@ class Profile:
     ids_prefix: str = ""
     logements_units: int = 48
     snapshots: tuple[date, ...] = ()
+    position: int = 0  # in filiales.csv: it shifts each filiale's cycle of planted bad rows
+    # The demo filiale whose export habits, residences and documents a copy reuses.
+    habits: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.habits:
+            object.__setattr__(self, "habits", self.code)
 
 
 PROFILES = (
@@ -472,6 +479,30 @@ PROFILES = (
         programmed_rate=0.97,
     ),
 )
+
+
+
+def profiles(count: int = len(PROFILES), housing_units: int | None = None) -> list[Profile]:
+    """The demo's four filiales, then as many more as asked: each a copy of one of the four
+    under a code and SIREN of its own, so its random streams, hence its rows, differ. With
+    `housing_units`, every filiale that delivers housing has that many units per snapshot."""
+    chosen = []
+    for position in range(count):
+        base = PROFILES[position % len(PROFILES)]
+        profile = base
+        if position >= len(PROFILES):
+            copy = position // len(PROFILES) + 1
+            profile = replace(
+                base,
+                code=f"{base.code}_{copy:02d}",
+                name=f"{base.name} ({copy:02d})",
+                siren=f"{(int(base.siren) + position) % 10**9:09d}",
+            )
+        if housing_units is not None:
+            profile = replace(profile, logements_units=housing_units)
+        chosen.append(replace(profile, position=position))
+    return chosen
+
 
 # ----------------------------------------------------------------------------
 # Value spellings
@@ -781,7 +812,7 @@ def amount_text(rng: Random, p: Profile, cents: int) -> str:
 
 
 def supplier_name(rng: Random, p: Profile, trade: str) -> str:
-    surname = rng.choice(SURNAMES.get(p.code, SURNAMES_METRO))
+    surname = rng.choice(SURNAMES.get(p.habits, SURNAMES_METRO))
     form = rng.choice(FORMS)
     r = rng.random()
     if r < 0.4:
@@ -886,7 +917,7 @@ def make_fournisseurs(ctx: Context, used: set[str]) -> list[Supplier]:
         ("FLOTTE_AUTOMOBILE", "Flottes Auto Location"),
         ("NETTOYAGE", "Propreté Multiservices Nationale"),
     ):
-        insee, postal = ("75108", "75008") if p.code != "SEQENS" else ("69123", "69002")
+        insee, postal = ("75108", "75008") if p.habits != "SEQENS" else ("69123", "69002")
         siret = new_siret(rng, used)
         add(
             dict(
@@ -948,7 +979,7 @@ def make_fournisseurs(ctx: Context, used: set[str]) -> list[Supplier]:
         ),
         duplicate(rows[24], ("siret",), raison_sociale=rows[24]["raison_sociale"].upper()),
     ]
-    extras = ("date_maj_sirene",) if p.code == "SIDR" else ()
+    extras = ("date_maj_sirene",) if p.habits == "SIDR" else ()
     if extras:
         for row in rows:
             row["date_maj_sirene"] = fmt_date(random_day(rng, 2026, 1, 1))
@@ -977,7 +1008,7 @@ def make_operations(ctx: Context) -> list[Operation]:
         "MAINTENANCE",
         "RENOUVELLEMENT_COMPOSANTS",
     )
-    residences = RESIDENCES[p.code]
+    residences = RESIDENCES[p.habits]
     for year in range(2022, 2027):
         for i, kind in enumerate(plan, start=1):
             op_id = f"{p.ids_prefix}OP{year}-{i:02d}"
@@ -1232,7 +1263,7 @@ def make_marches(
             id_operation=op_id,
             statut=status,
         )
-        if p.code == "ERILIA":
+        if p.habits == "ERILIA":
             row["acheteur"] = rng.choice(
                 (
                     "Direction des achats",
@@ -1321,7 +1352,7 @@ def make_marches(
         ),
         duplicate(rows[5], ("id_marche",), montant_ht=amount_text(rng, p, 123_456_00)),
     ]
-    extras = ("acheteur",) if p.code == "ERILIA" else ()
+    extras = ("acheteur",) if p.habits == "ERILIA" else ()
     write_table(ctx, "marches", rows, bad, extras)
     contracts.sort(key=lambda c: (c.day, c.id))
     return contracts, rejected_id
@@ -1429,7 +1460,7 @@ class InvoiceFile:
 
 
 def invoice_files(p: Profile) -> tuple[InvoiceFile, ...]:
-    if p.code == "SEQENS":
+    if p.habits == "SEQENS":
         return (
             InvoiceFile(
                 "factures_2024", (HISTORY_YEAR, 2024), ("code_analytique", "libelle_compte")
@@ -1471,7 +1502,7 @@ def make_factures(
     epoch = _EPOCH
     as_of = AS_OF.toordinal()
     speed = p.pay_speed
-    bad_cycle_start = PROFILES.index(p) * 5
+    bad_cycle_start = p.position * 5
 
     def amount(cents: int, r: float) -> str:
         sep, euro = styles[int(r * n_styles)]
@@ -1606,7 +1637,7 @@ def make_consultations(ctx: Context) -> None:
     rows: list[dict[str, str]] = []
     years = [HISTORY_YEAR, *YEARS]
     for year in years:
-        if p.code == "ALLIADE" and year == 2026:
+        if p.habits == "ALLIADE" and year == 2026:
             continue  # no launch in 2026: the ratio is null, "every consultation" holds
         n = 2 if year == HISTORY_YEAR else rng.randint(9, 13)
         charte_ok = rng.random() < 0.6
@@ -1665,7 +1696,7 @@ def make_consultations(ctx: Context) -> None:
 
     def spelled(columns: list[str]) -> list[str]:
         # One export tool writes its header in upper case with padding.
-        if p.code != "ERILIA":
+        if p.habits != "ERILIA":
             return columns
         return [f" {c.upper()} " if i % 2 else c.upper() for i, c in enumerate(columns)]
 
@@ -1998,7 +2029,7 @@ def make_documents(ctx: Context) -> None:
     p = ctx.profile
     rows = []
     for i, (kind, validated, published, page, contact, withdrawn) in enumerate(
-        DOCUMENTS[p.code], start=1
+        DOCUMENTS[p.habits], start=1
     ):
         rows.append(
             dict(
@@ -2055,11 +2086,11 @@ def generate_filiale(profile: Profile, out: Path, seed: int, invoices: int) -> l
     return ctx.rejects
 
 
-def write_filiales(out: Path) -> None:
+def write_filiales(out: Path, chosen: list[Profile]) -> None:
     with (out / "filiales.csv").open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";", lineterminator="\n")
         writer.writerow(EXTRACTS["filiales"].column_names)
-        for p in PROFILES:
+        for p in chosen:
             writer.writerow((p.code, p.name, p.siren, p.departements, p.drom))
 
 
@@ -2080,20 +2111,27 @@ def clear(out: Path) -> None:
             print(f"warning: {entry} left in place; the loader may reject it", file=sys.stderr)
 
 
-def generate(out: Path, seed: int = 2026, invoices: int = DEFAULT_INVOICES, jobs: int = 0):
+def generate(
+    out: Path,
+    seed: int = 2026,
+    invoices: int = DEFAULT_INVOICES,
+    jobs: int = 0,
+    chosen: list[Profile] | None = None,
+):
     """Write the delivery; return its deliberate bad rows, in filiale and file order."""
+    chosen = chosen or profiles()
     clear(out)
     out.mkdir(parents=True, exist_ok=True)
-    write_filiales(out)
+    write_filiales(out, chosen)
     jobs = jobs or (
-        min(len(PROFILES), os.cpu_count() or 1) if invoices >= PARALLEL_THRESHOLD else 1
+        min(len(chosen), os.cpu_count() or 1) if invoices >= PARALLEL_THRESHOLD else 1
     )
     if jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(generate_filiale, p, out, seed, invoices) for p in PROFILES]
+            futures = [pool.submit(generate_filiale, p, out, seed, invoices) for p in chosen]
             results = [f.result() for f in futures]
     else:
-        results = [generate_filiale(p, out, seed, invoices) for p in PROFILES]
+        results = [generate_filiale(p, out, seed, invoices) for p in chosen]
     return [row for rejects in results for row in rejects]
 
 
@@ -2107,6 +2145,22 @@ def main(argv: list[str] | None = None) -> int:
         default=DEFAULT_INVOICES,
         help=f"invoices per filiale and year (default {DEFAULT_INVOICES})",
     )
+    parser.add_argument(
+        "--filiales",
+        type=int,
+        default=len(PROFILES),
+        help=f"number of filiales (default {len(PROFILES)}: the demo's; more are copies of them)",
+    )
+    parser.add_argument(
+        "--housing-units",
+        type=int,
+        help="housing units per filiale and snapshot (default: each demo filiale's own)",
+    )
+    parser.add_argument(
+        "--registries",
+        type=Path,
+        help="also write the demo supplier registries there (make demo-data: data/demo/registries)",
+    )
     parser.add_argument("--jobs", type=int, default=0, help="worker processes (default: auto)")
     parser.add_argument("--summary", action="store_true", help="print the deliberate bad rows")
     parser.add_argument("--manifest", type=Path, help="CSV file listing every deliberate bad row")
@@ -2114,15 +2168,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.invoices_per_year < 1:
         parser.error("--invoices-per-year must be at least 1")
 
+    if args.filiales < 1:
+        parser.error("--filiales must be at least 1")
+
     started = time.perf_counter()
-    rejects = generate(args.out, args.seed, args.invoices_per_year, args.jobs)
-    write_registries(args.out, args.out.parent / "registries", args.seed)
+    chosen = profiles(args.filiales, args.housing_units)
+    rejects = generate(args.out, args.seed, args.invoices_per_year, args.jobs, chosen)
+    if args.registries:
+        write_registries(args.out, args.registries, args.seed)
     elapsed = time.perf_counter() - started
     print(f"wrote {args.out} in {elapsed:.1f} s ({len(rejects)} deliberate bad rows)")
     if args.summary:
         # In filiale, extract and file order, then by reason.
         counts = Counter((f, e, s, label) for f, e, s, _, label, _ in rejects)
-        codes = [p.code for p in PROFILES]
+        codes = [p.code for p in chosen]
         extracts = [*FILIALE_EXTRACTS, "decp"]  # DECP files (issue 12) last
         for (filiale, extract, source, label), n in sorted(
             counts.items(),

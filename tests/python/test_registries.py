@@ -266,7 +266,10 @@ def test_unset_variable_means_the_demo_registries_for_the_demo(tmp_path):
 
 def test_committed_demo_registries_are_a_fresh_generation(tmp_path):
     generator = PROJECT_DIR / "scripts" / "generate_demo_data.py"
-    command = [sys.executable, str(generator), "--out", str(tmp_path / "raw")]
+    command = [
+        sys.executable, str(generator), "--out", str(tmp_path / "raw"),
+        "--registries", str(tmp_path / "registries"),
+    ]  # fmt: skip
     subprocess.run(command, check=True, capture_output=True)
     fresh = {p.name: p.read_bytes() for p in (tmp_path / "registries").iterdir()}
     assert fresh == {p.name: p.read_bytes() for p in (DEMO / "registries").iterdir()}
