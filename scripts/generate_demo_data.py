@@ -481,7 +481,6 @@ PROFILES = (
 )
 
 
-
 def profiles(count: int = len(PROFILES), housing_units: int | None = None) -> list[Profile]:
     """The demo's four filiales, then as many more as asked: each a copy of one of the four
     under a code and SIREN of its own, so its random streams, hence its rows, differ. With
@@ -2123,9 +2122,7 @@ def generate(
     clear(out)
     out.mkdir(parents=True, exist_ok=True)
     write_filiales(out, chosen)
-    jobs = jobs or (
-        min(len(chosen), os.cpu_count() or 1) if invoices >= PARALLEL_THRESHOLD else 1
-    )
+    jobs = jobs or (min(len(chosen), os.cpu_count() or 1) if invoices >= PARALLEL_THRESHOLD else 1)
     if jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = [pool.submit(generate_filiale, p, out, seed, invoices) for p in chosen]
