@@ -13,5 +13,6 @@
         raw_values
     from {{ ref('base_extracts__' ~ entity) }}
     where reject_reason is not null
-    {% if not loop.last %}union all{% endif %}
+    union all
 {% endfor %}
+{{ fec_rejected_rows() }}

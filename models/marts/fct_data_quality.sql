@@ -266,6 +266,8 @@ from (
     union all
     select * from fleet_findings
     union all
+    select * from {{ ref('int_ledger_quality_findings') }}
+    union all
     select * from absent_extracts
 ) as rows
 left join affected as affected_detail
