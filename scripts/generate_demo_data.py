@@ -44,6 +44,8 @@ from operator import itemgetter
 from pathlib import Path
 from random import Random
 
+from demo_fec import write_fec_files
+
 from spaser.contract import EXTRACTS, FILIALE_EXTRACTS, codes_of
 
 SEGMENTS = codes_of("marches", "segment")
@@ -2048,7 +2050,8 @@ def generate_filiale(profile: Profile, out: Path, seed: int, invoices: int) -> l
     make_formations(ctx)
     make_evenements(ctx)
     make_documents(ctx)
-    return ctx.rejects
+    # The books (FEC) of some filiales, from the invoices just written (scripts/demo_fec.py).
+    return ctx.rejects + write_fec_files(profile.code, profile.siren, folder, seed)
 
 
 def write_filiales(out: Path) -> None:
@@ -2066,7 +2069,9 @@ def clear(out: Path) -> None:
     for entry in sorted(out.iterdir()):
         if entry.name == "filiales.csv":
             entry.unlink()
-        elif entry.is_dir() and all(f.is_file() and f.suffix == ".csv" for f in entry.iterdir()):
+        elif entry.is_dir() and all(
+            f.is_file() and f.suffix in (".csv", ".txt") for f in entry.iterdir()
+        ):
             for f in entry.iterdir():
                 f.unlink()
             entry.rmdir()
@@ -2118,7 +2123,11 @@ def main(argv: list[str] | None = None) -> int:
         codes = [p.code for p in PROFILES]
         for (filiale, extract, source, label), n in sorted(
             counts.items(),
-            key=lambda kv: (codes.index(kv[0][0]), FILIALE_EXTRACTS.index(kv[0][1]), kv[0][2:]),
+            key=lambda kv: (
+                codes.index(kv[0][0]),
+                [*FILIALE_EXTRACTS, "fec"].index(kv[0][1]),
+                kv[0][2:],
+            ),
         ):
             print(f"{filiale}\t{extract}\t{source}\t{label}\t{n}")
     if args.manifest:

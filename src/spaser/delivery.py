@@ -200,6 +200,4 @@ def register(connection: duckdb.DuckDBPyConnection) -> None:
     connection.create_function(
         "spaser_decode_windows_1252", decode_windows_1252, ["BLOB"], "VARCHAR"
     )
-    connection.create_function(
-        "spaser_decode_iso_8859_15", decode_iso_8859_15, ["BLOB"], "VARCHAR"
-    )
+    connection.create_function("spaser_decode_iso_8859_15", decode_iso_8859_15, ["BLOB"], "VARCHAR")

@@ -4,9 +4,11 @@
       their date, with the sum of their imbalances;
     - purchase entries lettered with another supplier's payment: on the same
       supplier account, their lettering code is carried by no payment of
-      their own auxiliary account but by the payment of another one, itself
-      lettered with no invoice of its own; they are unpaid in the books. By
-      the year of the invoice, with their amount HT. -#}
+      their own auxiliary account but by a payment of the same amount on
+      another one, itself lettered with no invoice of its own; they are
+      unpaid in the books. By the year of the invoice, with their amount HT.
+      (Lettering codes often restart with each auxiliary account: the same
+      code elsewhere alone proves nothing.) -#}
 with supplier_lines as (
     select * from {{ ref('int_ledger_supplier_lines') }}
     where lettering_code is not null
@@ -52,6 +54,7 @@ crossed_entries as (
             and unpaid.account_number = payments.account_number
             and unpaid.lettering_code = payments.lettering_code
             and unpaid.auxiliary_account_number is distinct from payments.auxiliary_account_number
+            and payments.debit_amount - payments.credit_amount = unpaid.credit_amount - unpaid.debit_amount
 )
 
 select

@@ -13,6 +13,8 @@ select
     lines.piece_reference,
     lines.piece_date,
     lines.lettering_code,
+    lines.debit_amount,
+    lines.credit_amount,
     entries.is_purchase_entry,
     entries.is_payment_entry
 from {{ ref('stg_accounting__fec_lines') }} as lines
