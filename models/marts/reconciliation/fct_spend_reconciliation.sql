@@ -2,7 +2,8 @@
     grid: the ERP side by the year of date_facture, the ledger side by the
     year of PieceDate, a matched pair in the year of its ERP invoice. A
     filiale-year the books do not cover (no FEC file, or no entry dated in the
-    year) has every figure null, the ERP side included: unknown. -#}
+    year), or of a filiale without its ERP invoices, has every figure null,
+    the ERP side included: unknown (int_reconciliation_years). -#}
 with erp as (
     select
         filiale_code,
@@ -47,7 +48,7 @@ cells as (
         covered.year is not null as is_covered
     from {{ ref('stg_extracts__filiales') }} as filiales
     cross join {{ ref('int_reporting_years') }} as years
-    left join {{ ref('int_ledger_years_covered') }} as covered
+    left join {{ ref('int_reconciliation_years') }} as covered
         on filiales.filiale_code = covered.filiale_code and years.year = covered.year
 )
 

@@ -80,7 +80,7 @@ select
     findings.erp_payment_date::date as erp_payment_date,
     findings.ledger_payment_date::date as ledger_payment_date
 from findings
-inner join {{ ref('int_ledger_years_covered') }} as covered
+inner join {{ ref('int_reconciliation_years') }} as covered
     on findings.filiale_code = covered.filiale_code and findings.year = covered.year
 inner join {{ ref('int_reporting_years') }} as years
     on findings.year = years.year
