@@ -48,3 +48,22 @@
             then {{ _quoted("invalid " ~ kind ~ " in '" ~ field ~ "': ") }} || {{ column }}
     end
 {%- endmacro %}
+
+{#- The raw values of a rejected FEC line, as delivered: a JSON object keyed by
+    the norm's field names (the line's text when its number of fields is
+    wrong); null for a kept line. -#}
+{% macro fec_raw_values() -%}
+    {%- set fields = [
+        'JournalCode', 'JournalLib', 'EcritureNum', 'EcritureDate', 'CompteNum', 'CompteLib',
+        'CompAuxNum', 'CompAuxLib', 'PieceRef', 'PieceDate', 'EcritureLib', 'Debit', 'Credit',
+        'EcritureLet', 'DateLet', 'ValidDate', 'Montantdevise', 'Idevise', 'Montant', 'Sens',
+    ] -%}
+    case
+        when reading_error is not null then to_json({'raw_record': raw_record})
+        when reject_reason is not null then to_json({
+            {%- for field in fields %}
+            '{{ field }}': {{ field | lower }}{{ "," if not loop.last }}
+            {%- endfor %}
+        })
+    end
+{%- endmacro %}

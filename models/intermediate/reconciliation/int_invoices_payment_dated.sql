@@ -11,9 +11,10 @@
 {%- endif %}
 
 select
-    invoices.*
     {%- if var('payment_dates_source') == 'ledger' %}
-        replace (reconciled.ledger_payment_date as payment_date)
+        invoices.* replace (reconciled.ledger_payment_date as payment_date)
+    {%- else %}
+        invoices.*
     {%- endif %}
 from {{ ref('stg_extracts__invoices') }} as invoices
 {%- if var('payment_dates_source') == 'ledger' %}

@@ -28,7 +28,7 @@ ledger as (
         count(*) as ledger_entry_count,
         sum(purchase_amount_ht) as ledger_amount_ht,
         max(payment_date) as ledger_payment_date,
-        min({'source_file': source_file, 'line_number': line_number}) as first_line
+        min({ 'source_file': source_file, 'line_number': line_number }) as first_line
     from {{ ref('int_ledger_purchase_entries') }}
     group by filiale_code, invoice_key
 )
@@ -39,15 +39,15 @@ select
     ledger.ledger_entry_count,
     ledger.ledger_amount_ht,
     ledger.ledger_payment_date,
-    ledger.first_line.source_file as fec_source_file,
-    ledger.first_line.line_number as fec_line_number,
+    struct_extract(ledger.first_line, 'source_file') as fec_source_file,
+    struct_extract(ledger.first_line, 'line_number') as fec_line_number,
     invoices.erp_amount_ht - ledger.ledger_amount_ht as amount_difference_ht,
     coalesce(
         abs(invoices.erp_amount_ht - ledger.ledger_amount_ht) > {{ var('reconciliation_amount_tolerance_eur') }},
         false
     ) as is_amount_mismatch,
     ledger.invoice_key is not null
-    and invoices.erp_payment_date is distinct from ledger.ledger_payment_date as is_payment_date_mismatch
+    and (invoices.erp_payment_date is distinct from ledger.ledger_payment_date) as is_payment_date_mismatch
 from invoices
 left join ledger
     on invoices.filiale_code = ledger.filiale_code and invoices.invoice_key = ledger.invoice_key

@@ -40,8 +40,8 @@ first_lines as (
         coalesce(piece_date, entry_date) as invoice_date
     from purchase_lines
     qualify row_number() over (
-        partition by filiale_code, source_file, journal_code, entry_number order by line_number
-    ) = 1
+            partition by filiale_code, source_file, journal_code, entry_number order by line_number
+        ) = 1
 )
 
 select

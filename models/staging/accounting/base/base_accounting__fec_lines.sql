@@ -76,15 +76,5 @@ select
     idevise as currency_code,
     amount_columns,
     reject_reason,
-    case
-        when reading_error is not null then to_json({'raw_record': raw_record})
-        when reject_reason is not null then to_json(struct_pack(
-            "JournalCode" := journalcode, "JournalLib" := journallib, "EcritureNum" := ecriturenum,
-            "EcritureDate" := ecrituredate, "CompteNum" := comptenum, "CompteLib" := comptelib,
-            "CompAuxNum" := compauxnum, "CompAuxLib" := compauxlib, "PieceRef" := pieceref,
-            "PieceDate" := piecedate, "EcritureLib" := ecriturelib, "Debit" := debit, "Credit" := credit,
-            "EcritureLet" := ecriturelet, "DateLet" := datelet, "ValidDate" := validdate,
-            "Montantdevise" := montantdevise, "Idevise" := idevise, "Montant" := montant, "Sens" := sens
-        ))
-    end as raw_values
+    {{ fec_raw_values() }} as raw_values
 from checked
