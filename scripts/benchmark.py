@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             ],
             env,
         )
-        size = sum(p.stat().st_size for p in raw.rglob("*.csv"))
+        size = sum(p.stat().st_size for p in raw.rglob("*") if p.suffix in (".csv", ".txt"))
         print(f"{'raw size':<28} {size / 1e6:8.1f} MB")
         if args.validate:
             validate = [str(BIN / "python"), "-m", "spaser.validate"]
@@ -85,12 +85,14 @@ def main(argv: list[str] | None = None) -> int:
             read, rejected = connection.sql(
                 "select sum(rows_read), sum(rows_rejected) from audit.audit_extract_row_counts"
             ).fetchall()[0]
-            invoices = connection.sql(
-                "select sum(rows_read) from audit.audit_extract_row_counts "
-                "where extract = 'factures'"
-            ).fetchall()[0][0]
+            invoices, fec = connection.sql(
+                "select sum(rows_read) filter (extract = 'factures'), "
+                "coalesce(sum(rows_read) filter (extract = 'fec'), 0) "
+                "from audit.audit_extract_row_counts"
+            ).fetchall()[0]
         print(f"{'rows read (all extracts)':<28} {read:>10,}")
         print(f"{'  of which invoices':<28} {invoices:>10,}")
+        print(f"{'  of which FEC lines':<28} {fec:>10,}")
         print(f"{'rows rejected':<28} {rejected:>10,}")
         print(f"{'build throughput':<28} {read / build:>10,.0f} rows/s")
         results = json.loads((work / "target" / "run_results.json").read_text())["results"]
