@@ -134,9 +134,9 @@ def test_inventory_tells_each_file_encoding_and_line_ending(variants):
 
 def test_every_layout_reads_into_the_same_lines(variants):
     rows = {
-        (f, n): rest
-        for f, n, *rest in variants.query(
-            "select filiale_code, line_number, account_label, auxiliary_account_label, "
+        (file[0], n): rest
+        for file, n, *rest in variants.query(
+            "select source_file, line_number, account_label, auxiliary_account_label, "
             "piece_reference, piece_date, entry_label, debit_amount, credit_amount, "
             "lettering_code from staging.stg_accounting__fec_lines"
         )
@@ -150,8 +150,10 @@ def test_every_layout_reads_into_the_same_lines(variants):
     assert rows[("B", 2)][5:] == [Decimal(0), Decimal("1481.47"), "ab"]  # -1 is a credit
     assert rows[("B", 3)][5:7] == [Decimal("1234.56"), Decimal(0)]  # +1 is a debit
     assert rows[("B", 7)][5:7] == [Decimal(0), Decimal(0)]  # empty Montant, no Sens
+    # Line breaks that are not the file's stay inside their field.
     assert rows[("C", 2)][3:5] == [None, "Réparation\rchaudière"]
-    assert ("C", 8) not in rows and len([k for k in rows if k[0] == "A"]) == 11
+    assert rows[("f", 2)][4] == "Dotation\nannuelle"  # fec_2024.csv
+    assert ("A", 8) not in rows and len([k for k in rows if k[0] == "A"]) == 11
 
 
 def test_unreadable_lines_are_rejected_with_their_reason(variants):
