@@ -24,6 +24,7 @@ DROM), ERILIA (Provence-Alpes-Côte d'Azur and Corsica) and ALLIADE
 contract's format variety (BOM, CRLF, column order, extra columns, header case,
 quoting, split extract, amount and boolean spellings) and its row rules: every
 filiale holds a few rows that the staging must reject, listed by ``--summary``.
+SEQENS, SIDR and ERILIA also deliver their books (FEC files, scripts/demo_fec.py).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from random import Random
 
 from demo_decp import is_decp_file, write_decp  # DECP files (issue 12)
 from demo_registries import write_registries
+from demo_fec import write_fec_files
 
 from spaser.contract import EXTRACTS, FILIALE_EXTRACTS, codes_of
 
@@ -2082,7 +2084,8 @@ def generate_filiale(profile: Profile, out: Path, seed: int, invoices: int) -> l
     make_formations(ctx)
     make_evenements(ctx)
     make_documents(ctx)
-    return ctx.rejects
+    # The books (FEC) of some filiales, from the invoices just written (scripts/demo_fec.py).
+    return ctx.rejects + write_fec_files(profile.code, profile.siren, folder, seed)
 
 
 def write_filiales(out: Path, chosen: list[Profile]) -> None:
@@ -2101,7 +2104,8 @@ def clear(out: Path) -> None:
         if entry.name == "filiales.csv":
             entry.unlink()
         elif entry.is_dir() and all(
-            f.is_file() and (f.suffix == ".csv" or is_decp_file(f)) for f in entry.iterdir()
+            f.is_file() and (f.suffix in (".csv", ".txt") or is_decp_file(f))
+            for f in entry.iterdir()
         ):
             for f in entry.iterdir():
                 f.unlink()
@@ -2179,7 +2183,7 @@ def main(argv: list[str] | None = None) -> int:
         # In filiale, extract and file order, then by reason.
         counts = Counter((f, e, s, label) for f, e, s, _, label, _ in rejects)
         codes = [p.code for p in chosen]
-        extracts = [*FILIALE_EXTRACTS, "decp"]  # DECP files (issue 12) last
+        extracts = [*FILIALE_EXTRACTS, "decp", "fec"]  # DECP and FEC files last
         for (filiale, extract, source, label), n in sorted(
             counts.items(),
             key=lambda kv: (codes.index(kv[0][0]), extracts.index(kv[0][1]), kv[0][2:]),

@@ -11,7 +11,13 @@ import pyarrow.parquet as pq
 from conftest import CONFORMANCE_CELLS
 from spaser.exports import export_relation, quote_literal
 
-EXPORTED = ("fct_indicators", "fct_indicators_group", "fct_data_quality", "build_record")
+EXPORTED = (
+    "fct_indicators",
+    "fct_indicators_group",
+    "fct_data_quality",
+    "fct_spend_reconciliation",
+    "build_record",
+)
 
 
 def mart_types(connection, relation: str) -> dict[str, str]:
