@@ -46,8 +46,8 @@ from pathlib import Path
 from random import Random
 
 from demo_decp import is_decp_file, write_decp  # DECP files (issue 12)
-from demo_registries import write_registries
 from demo_fec import write_fec_files
+from demo_registries import write_registries
 
 from spaser.contract import EXTRACTS, FILIALE_EXTRACTS, codes_of
 
