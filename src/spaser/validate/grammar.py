@@ -124,6 +124,11 @@ def dates_before_earliest(values: pd.Series) -> pd.Series:
     return _listed(values, shaped[real & early])
 
 
+def _plain_numbers(shaped: pd.Series) -> pd.Series:
+    """Readable numbers as Python reads them: no spaces, no euro sign, a decimal point."""
+    return shaped.str.replace(f"{_SP}|€", "", regex=True).str.replace(",", ".")
+
+
 def _whole_digits(numbers: pd.Series) -> np.ndarray:
     """How many digits the integer part of a plain number has, leading zeros aside."""
     digits = numbers.str.extract("^-?0*([0-9]*)", expand=False).str.len()
@@ -137,7 +142,7 @@ def amounts_beyond_bound(values: pd.Series) -> pd.Series:
     side of it: those alone are read exactly (a Python loop over a handful).
     """
     shaped = _accepted(values, AMOUNT_PATTERN)
-    numbers = shaped.str.replace(f"{_SP}|€", "", regex=True).str.replace(",", ".")
+    numbers = _plain_numbers(shaped)
     digits = _whole_digits(numbers)
     bound_digits = len(str(int(MAX_ABS_AMOUNT)))
     beyond = digits > bound_digits
@@ -180,7 +185,7 @@ def out_of_range(
     shaped = _accepted(values, SYNTAX[kind].pattern)
     for check in VALUE_CHECKS.get(kind, ()):
         shaped = shaped[check.find(shaped).isna()]
-    numbers = pd.to_numeric(remove_spaces(shaped).str.replace(",", "."))
+    numbers = pd.to_numeric(_plain_numbers(shaped))
     outside = np.zeros(len(shaped), dtype=bool)
     if minimum is not None:
         outside |= (numbers < minimum).to_numpy(dtype=bool)
