@@ -24,7 +24,8 @@ def validate(root: Path, out: Path) -> int:
 
 def _validate_landed(connection, root: Path, out: Path) -> int:
     started = time.monotonic()
-    files = landed_files(connection)
+    # The FEC files have their own contract (accounting-fec.md), checked by the build.
+    files = [f for f in landed_files(connection) if f.extract in EXTRACTS]
     site_dir = out / "data_docs"
     site_dir.mkdir(parents=True, exist_ok=True)
     reset_site(site_dir)
