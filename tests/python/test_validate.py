@@ -8,7 +8,6 @@ the table of parsing cases, are in test_validate_grammar.py.
 
 from __future__ import annotations
 
-import csv
 import shutil
 from contextlib import redirect_stderr, redirect_stdout
 from io import StringIO
@@ -16,27 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CONFORMANCE, copy_raw, drop_column, rewrite_csv, set_field
 from spaser import validate
 from spaser.landing import DEFAULT_RAW_DIR
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-CONFORMANCE_RAW = PROJECT_ROOT / "tests" / "fixtures" / "conformance" / "raw"
-
-
-def copy_raw(destination: Path) -> Path:
-    raw = destination / "raw"
-    shutil.copytree(CONFORMANCE_RAW, raw)
-    return raw
-
-
-def drop_column(path: Path, column: str) -> None:
-    """Rewrite a raw CSV without one column, as a delivery that lost it would be."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle, delimiter=";"))
-    position = [h.strip().lower() for h in rows[0]].index(column)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";")
-        writer.writerows([r[:position] + r[position + 1 :] for r in rows])
+CONFORMANCE_RAW = CONFORMANCE / "raw"
+MARKUP = "<script>alert(1)</script>"
 
 
 def replace_text(path: Path, old: str, new: str) -> None:
@@ -56,11 +40,12 @@ def valid_run(tmp_path_factory) -> tuple[int, str, str, Path]:
     """One validation of the conformance folder, shared by the tests.
 
     The copy lacks an optional column in one file, which the contract allows,
-    and holds four values only the validation's value checks find.
+    holds four values only the validation's value checks find, and markup.
     """
     base = tmp_path_factory.mktemp("valid")
-    raw, out = copy_raw(base), base / "output"
-    drop_column(raw / "SIDR" / "factures.csv", "montant_ttc")
+    raw, out = copy_raw(base / "raw"), base / "output"
+    rewrite_csv(raw / "SIDR" / "factures.csv", drop_column("montant_ttc"))
+    set_field(raw / "LOGEO" / "vehicules.csv", 2, "mode_detention", MARKUP)
     replace_text(
         raw / "SIDR" / "avenants.csv", "21/12/2025;89808,35", "31/12/1899;1 000 000 000 000"
     )
@@ -138,6 +123,15 @@ def test_valid_delivery_warns_about_the_known_bad_rows(valid_run, expected):
     assert expected in out
 
 
+def test_delivered_markup_is_text_in_the_data_docs(valid_run):
+    _, out, _, output_dir = valid_run
+    assert f"mode_detention: unknown code: 2 row(s) (lines 2, 27): '{MARKUP}'" in out
+    (page,) = (output_dir / "data_docs" / "validations").rglob("*LOGEO.vehicules.csv.html")
+    html = page.read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert" not in html
+
+
 def test_valid_values_are_not_reported(valid_run):
     _, out, _, _ = valid_run
     # LOGEO's booleans are spelt OUI, oui, O, 1, non...; its amounts carry spaces and euros.
@@ -150,9 +144,9 @@ def test_valid_values_are_not_reported(valid_run):
 
 
 def test_missing_required_column_is_an_error_naming_file_and_column(tmp_path, capsys):
-    raw = copy_raw(tmp_path)
+    raw = copy_raw(tmp_path / "raw")
     factures = raw / "LOGEO" / "factures.csv"
-    drop_column(factures, "montant_ht")
+    rewrite_csv(factures, drop_column("montant_ht"))
     code, out, err = run(capsys, raw, tmp_path / "output")
     assert code == 2
     assert str(factures.resolve()) in err
@@ -161,7 +155,7 @@ def test_missing_required_column_is_an_error_naming_file_and_column(tmp_path, ca
 
 
 def test_unknown_filiale_folder_is_an_error_naming_the_folder(tmp_path, capsys):
-    raw = copy_raw(tmp_path)
+    raw = copy_raw(tmp_path / "raw")
     shutil.copytree(raw / "LOGEO", raw / "HABITAT_INCONNU")
     code, out, err = run(capsys, raw, tmp_path / "output")
     assert code == 2
@@ -176,7 +170,7 @@ def test_missing_raw_dir_is_an_error(tmp_path, capsys):
 
 
 def test_bad_row_in_filiales_stops_like_the_build(tmp_path, capsys):
-    raw = copy_raw(tmp_path)
+    raw = copy_raw(tmp_path / "raw")
     with (raw / "filiales.csv").open("a", encoding="utf-8") as handle:
         handle.write("LOGEO;Doublon;872104963;14;peut-être\n")
     code, out, err = run(capsys, raw, tmp_path / "output")

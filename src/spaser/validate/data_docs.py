@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import html
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,22 +64,41 @@ def record_source(
 
     A dataframe batch knows nothing of where its rows came from, so the page
     would say 'Data asset: None'; the auditor needs the file and its path.
+    The stored copy has its delivered values escaped: Great Expectations writes
+    unexpected values into its pages as HTML, and a delivery is not trusted.
+    The caller's result keeps the values as delivered.
     """
     from great_expectations.data_context.types.resource_identifiers import (
         ExpectationSuiteIdentifier,
         ValidationResultIdentifier,
     )
 
-    result.meta["batch_spec"] = {
-        **(result.meta.get("batch_spec") or {}),
-        "data_asset_name": label,
-        "source_file": str(raw.path),
-        "extract": raw.extract,
-        "filiale_code": raw.filiale_code or "(group level)",
-    }
+    result = copy.deepcopy(result)
+    for validation in result.results:
+        validation.result = _escaped(validation.result)
+    result.meta["batch_spec"] = _escaped(
+        {
+            **(result.meta.get("batch_spec") or {}),
+            "data_asset_name": label,
+            "source_file": str(raw.path),
+            "extract": raw.extract,
+            "filiale_code": raw.filiale_code or "(group level)",
+        }
+    )
     key = ValidationResultIdentifier(
         expectation_suite_identifier=ExpectationSuiteIdentifier(name=suite_name),
         run_id=run_id,
         batch_identifier=result.batch_id,
     )
     context.validation_results_store.set(key, result)
+
+
+def _escaped(value: Any) -> Any:
+    """The same structure with every text in it HTML-escaped."""
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, dict):
+        return {key: _escaped(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_escaped(item) for item in value)
+    return value
