@@ -31,7 +31,7 @@ select
     suppliers.departement_source,
     {{ supplier_ess_source(on_invoice_date, 'suppliers.ess_source') }} as ess_source
 from {{ ref('stg_extracts__invoices') }} as invoices
-left join {{ ref('int_contracts') }} as contracts
+left join {{ ref('int_contracts_retained') }} as contracts
     on
         invoices.filiale_code = contracts.filiale_code
         and invoices.contract_id = contracts.contract_id

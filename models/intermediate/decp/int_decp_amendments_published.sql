@@ -21,7 +21,7 @@ with amendments as (
             range between unbounded preceding and current row
         ) as resulting_total_ht
     from {{ ref('int_decp_contracts_published') }} as scope
-    inner join {{ ref('int_contracts') }} as contracts
+    inner join {{ ref('int_contracts_retained') }} as contracts
         on scope.filiale_code = contracts.filiale_code and scope.contract_id = contracts.contract_id
     inner join {{ ref('stg_extracts__amendments') }} as amendments
         on scope.filiale_code = amendments.filiale_code and scope.contract_id = amendments.contract_id

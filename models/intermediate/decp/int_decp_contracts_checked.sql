@@ -13,7 +13,7 @@ erp as (
         {{ decp_has_any('contracts.social_considerations', social_consideration_codes()) }} as has_social,
         {{ decp_has_any('contracts.environmental_considerations', environmental_consideration_codes()) }}
             as has_environmental
-    from {{ ref('int_contracts') }} as contracts
+    from {{ ref('int_contracts_retained') }} as contracts
     inner join {{ ref('stg_extracts__contracts') }} as staged
         on contracts.filiale_code = staged.filiale_code and contracts.contract_id = staged.contract_id
 ),

@@ -9,7 +9,7 @@
     last day). Missing dates cannot show timeliness: not on time. -#}
 with in_scope as (
     select contracts.*
-    from {{ ref('int_contracts') }} as contracts
+    from {{ ref('int_contracts_retained') }} as contracts
     inner join {{ ref('int_reporting_years') }} as years
         on contracts.notification_year = years.year
     semi join {{ ref('base_decp__files') }} as files

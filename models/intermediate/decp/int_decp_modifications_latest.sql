@@ -42,7 +42,7 @@ select
             then any_value(contracts.amount_ht) + coalesce(sum(amendments.amount_ht), 0)
     end as erp_total_at_modification
 from latest
-inner join {{ ref('int_contracts') }} as contracts
+inner join {{ ref('int_contracts_retained') }} as contracts
     on latest.filiale_code = contracts.filiale_code and latest.contract_id = contracts.contract_id
 left join {{ ref('stg_extracts__amendments') }} as amendments
     on

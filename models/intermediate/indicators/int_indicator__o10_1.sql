@@ -7,7 +7,7 @@ with innovative_contracts_without_publicity as (
         contract_id as business_key,
         1 as numerator_contribution,
         null as denominator_contribution
-    from {{ ref('int_contracts') }}
+    from {{ ref('int_contracts_retained') }}
     where
         is_innovative
         and amount_ht < {{ var('innovative_contract_threshold_eur') }}

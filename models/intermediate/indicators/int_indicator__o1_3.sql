@@ -10,7 +10,7 @@ with large_contracts as (
             else 0
         end as numerator_contribution,
         1 as denominator_contribution
-    from {{ ref('int_contracts') }}
+    from {{ ref('int_contracts_retained') }}
     where amount_ht >= {{ var('large_contract_threshold_eur') }}
 )
 

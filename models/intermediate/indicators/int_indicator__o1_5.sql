@@ -1,7 +1,7 @@
 {#- The contracts notified in the year give the denominator; all their
     amendments, whatever their own date, give the numerator. -#}
 with contracts as (
-    select * from {{ ref('int_contracts') }}
+    select * from {{ ref('int_contracts_retained') }}
 ),
 
 initial_amounts as (

@@ -6,7 +6,7 @@ with negotiated_contracts as (
         contract_id as business_key,
         reference_amount_ht - amount_ht as numerator_contribution,
         null as denominator_contribution
-    from {{ ref('int_contracts') }}
+    from {{ ref('int_contracts_retained') }}
     where reference_amount_ht is not null
 )
 

@@ -6,7 +6,7 @@ with sustainable_wood_contracts as (
         contract_id as business_key,
         1 as numerator_contribution,
         null as denominator_contribution
-    from {{ ref('int_contracts') }}
+    from {{ ref('int_contracts_retained') }}
     where operation_type = 'CONSTRUCTION_NEUVE' and list_contains(clauses, 'BOIS_DURABLE')
 )
 

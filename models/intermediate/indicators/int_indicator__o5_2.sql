@@ -4,7 +4,7 @@ with biosourced_operations as (
     select distinct
         filiale_code,
         operation_id
-    from {{ ref('int_contracts') }}
+    from {{ ref('int_contracts_retained') }}
     where list_contains(clauses, 'BIOSOURCE')
 ),
 

@@ -8,7 +8,7 @@ with works_contracts as (
             when list_contains(clauses, 'RECYCLAGE_DECHETS') and waste_recovery_target_pct > 0 then 1 else 0
         end as numerator_contribution,
         1 as denominator_contribution
-    from {{ ref('int_contracts') }}
+    from {{ ref('int_contracts_retained') }}
     where category = 'Travaux' and operation_type in ('CONSTRUCTION_NEUVE', 'REHABILITATION')
 )
 

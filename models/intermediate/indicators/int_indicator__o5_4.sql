@@ -5,7 +5,7 @@ with outdoor_maintenance_contracts as (
         contract_id as business_key,
         case when list_contains(clauses, 'GESTION_ECOLOGIQUE') then 1 else 0 end as numerator_contribution,
         1 as denominator_contribution
-    from {{ ref('int_contracts') }}
+    from {{ ref('int_contracts_retained') }}
     where segment = 'ESPACES_EXTERIEURS'
 )
 
