@@ -1,29 +1,5 @@
 {#- Every row of `consultations`, typed by the contract, with its reject reason. -#}
-with source as (
-    select * from {{ source('extracts', 'consultations') }}
-),
-
-parsed as (
-    select
-        *,
-        {{ staging_parsed_columns('consultations') }}
-    from source
-),
-
-checked as materialized (
-    select
-        *,
-        {{ staging_row_reject_reason('consultations') }} as row_reject_reason
-    from parsed
-),
-
-duplicates as (
-    {{ duplicate_keys('checked', staging_key('consultations')) }}
-),
-
-deduplicated as (
-    {{ deduplicate('checked', 'duplicates', staging_key('consultations')) }}
-)
+with {{ staging_validated_rows('consultations') }}
 
 select
     filiale_code,

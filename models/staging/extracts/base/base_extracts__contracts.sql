@@ -1,29 +1,5 @@
 {#- Every row of `marches`, typed by the contract, with its reject reason. -#}
-with source as (
-    select * from {{ source('extracts', 'marches') }}
-),
-
-parsed as (
-    select
-        *,
-        {{ staging_parsed_columns('marches') }}
-    from source
-),
-
-checked as materialized (
-    select
-        *,
-        {{ staging_row_reject_reason('marches') }} as row_reject_reason
-    from parsed
-),
-
-duplicates as (
-    {{ duplicate_keys('checked', staging_key('marches')) }}
-),
-
-deduplicated as (
-    {{ deduplicate('checked', 'duplicates', staging_key('marches')) }}
-)
+with {{ staging_validated_rows('marches') }}
 
 select
     filiale_code,

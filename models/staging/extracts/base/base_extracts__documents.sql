@@ -1,29 +1,5 @@
 {#- Every row of `documents`, typed by the contract, with its reject reason. -#}
-with source as (
-    select * from {{ source('extracts', 'documents') }}
-),
-
-parsed as (
-    select
-        *,
-        {{ staging_parsed_columns('documents') }}
-    from source
-),
-
-checked as materialized (
-    select
-        *,
-        {{ staging_row_reject_reason('documents') }} as row_reject_reason
-    from parsed
-),
-
-duplicates as (
-    {{ duplicate_keys('checked', staging_key('documents')) }}
-),
-
-deduplicated as (
-    {{ deduplicate('checked', 'duplicates', staging_key('documents')) }}
-)
+with {{ staging_validated_rows('documents') }}
 
 select
     filiale_code,

@@ -1,29 +1,5 @@
 {#- Every row of `logements`, typed by the contract, with its reject reason; a unit's key is (id_logement, date_situation). -#}
-with source as (
-    select * from {{ source('extracts', 'logements') }}
-),
-
-parsed as (
-    select
-        *,
-        {{ staging_parsed_columns('logements') }}
-    from source
-),
-
-checked as materialized (
-    select
-        *,
-        {{ staging_row_reject_reason('logements') }} as row_reject_reason
-    from parsed
-),
-
-duplicates as (
-    {{ duplicate_keys('checked', staging_key('logements')) }}
-),
-
-deduplicated as (
-    {{ deduplicate('checked', 'duplicates', staging_key('logements')) }}
-)
+with {{ staging_validated_rows('logements') }}
 
 select
     filiale_code,

@@ -1,29 +1,5 @@
 {#- Every row of `factures`, typed by the contract, with its reject reason. -#}
-with source as (
-    select * from {{ source('extracts', 'factures') }}
-),
-
-parsed as (
-    select
-        *,
-        {{ staging_parsed_columns('factures') }}
-    from source
-),
-
-checked as materialized (
-    select
-        *,
-        {{ staging_row_reject_reason('factures') }} as row_reject_reason
-    from parsed
-),
-
-duplicates as (
-    {{ duplicate_keys('checked', staging_key('factures')) }}
-),
-
-deduplicated as (
-    {{ deduplicate('checked', 'duplicates', staging_key('factures')) }}
-)
+with {{ staging_validated_rows('factures') }}
 
 select
     filiale_code,

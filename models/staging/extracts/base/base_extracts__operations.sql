@@ -1,29 +1,5 @@
 {#- Every row of `operations`, typed by the contract, with its reject reason. -#}
-with source as (
-    select * from {{ source('extracts', 'operations') }}
-),
-
-parsed as (
-    select
-        *,
-        {{ staging_parsed_columns('operations') }}
-    from source
-),
-
-checked as materialized (
-    select
-        *,
-        {{ staging_row_reject_reason('operations') }} as row_reject_reason
-    from parsed
-),
-
-duplicates as (
-    {{ duplicate_keys('checked', staging_key('operations')) }}
-),
-
-deduplicated as (
-    {{ deduplicate('checked', 'duplicates', staging_key('operations')) }}
-)
+with {{ staging_validated_rows('operations') }}
 
 select
     filiale_code,

@@ -1,29 +1,5 @@
 {#- Every row of `evenements_fournisseurs`, typed by the contract, with its reject reason. -#}
-with source as (
-    select * from {{ source('extracts', 'evenements_fournisseurs') }}
-),
-
-parsed as (
-    select
-        *,
-        {{ staging_parsed_columns('evenements_fournisseurs') }}
-    from source
-),
-
-checked as materialized (
-    select
-        *,
-        {{ staging_row_reject_reason('evenements_fournisseurs') }} as row_reject_reason
-    from parsed
-),
-
-duplicates as (
-    {{ duplicate_keys('checked', staging_key('evenements_fournisseurs')) }}
-),
-
-deduplicated as (
-    {{ deduplicate('checked', 'duplicates', staging_key('evenements_fournisseurs')) }}
-)
+with {{ staging_validated_rows('evenements_fournisseurs') }}
 
 select
     filiale_code,

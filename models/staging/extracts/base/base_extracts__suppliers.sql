@@ -1,30 +1,6 @@
 {#- Every row of `fournisseurs`, typed by the contract, with its reject reason
     and the supplier's département (commune code first, else postal code). -#}
-with source as (
-    select * from {{ source('extracts', 'fournisseurs') }}
-),
-
-parsed as (
-    select
-        *,
-        {{ staging_parsed_columns('fournisseurs') }}
-    from source
-),
-
-checked as materialized (
-    select
-        *,
-        {{ staging_row_reject_reason('fournisseurs') }} as row_reject_reason
-    from parsed
-),
-
-duplicates as (
-    {{ duplicate_keys('checked', staging_key('fournisseurs')) }}
-),
-
-deduplicated as (
-    {{ deduplicate('checked', 'duplicates', staging_key('fournisseurs')) }}
-)
+with {{ staging_validated_rows('fournisseurs') }}
 
 select
     filiale_code,

@@ -1,29 +1,5 @@
 {#- Every row of `formations`, typed by the contract, with its reject reason. -#}
-with source as (
-    select * from {{ source('extracts', 'formations') }}
-),
-
-parsed as (
-    select
-        *,
-        {{ staging_parsed_columns('formations') }}
-    from source
-),
-
-checked as materialized (
-    select
-        *,
-        {{ staging_row_reject_reason('formations') }} as row_reject_reason
-    from parsed
-),
-
-duplicates as (
-    {{ duplicate_keys('checked', staging_key('formations')) }}
-),
-
-deduplicated as (
-    {{ deduplicate('checked', 'duplicates', staging_key('formations')) }}
-)
+with {{ staging_validated_rows('formations') }}
 
 select
     filiale_code,

@@ -1,29 +1,5 @@
 {#- Every row of `vehicules`, typed by the contract, with its reject reason; any non-empty P.3 energy code is accepted, compared ignoring case. -#}
-with source as (
-    select * from {{ source('extracts', 'vehicules') }}
-),
-
-parsed as (
-    select
-        *,
-        {{ staging_parsed_columns('vehicules') }}
-    from source
-),
-
-checked as materialized (
-    select
-        *,
-        {{ staging_row_reject_reason('vehicules') }} as row_reject_reason
-    from parsed
-),
-
-duplicates as (
-    {{ duplicate_keys('checked', staging_key('vehicules')) }}
-),
-
-deduplicated as (
-    {{ deduplicate('checked', 'duplicates', staging_key('vehicules')) }}
-)
+with {{ staging_validated_rows('vehicules') }}
 
 select
     filiale_code,
