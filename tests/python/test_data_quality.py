@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from test_conformance import read_expected
+from expected_values import read_expected
 
 
 def findings(build, finding: str) -> dict:

@@ -13,11 +13,15 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 import pytest
-from test_conformance import read_expected
-from test_conformance import test_every_filiale_indicator_cell as assert_indicator_cells
-from test_conformance import test_every_group_cell as assert_group_cells
 
 from conftest import FIXTURES, copy_raw, run_dbt
+from expected_values import (
+    group_cell_mismatches,
+    indicator_cell_mismatches,
+    read_expected,
+    rejected_rows,
+    row_counts,
+)
 from spaser.exports import export_relation
 from spaser.report.data import Year
 from spaser.report.formats import NBSP
@@ -43,8 +47,7 @@ def fec_raw(target: Path) -> Path:
 
 
 def read_fec_expected(name: str) -> list[dict[str, str]]:
-    with (FEC / "expected" / name).open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+    return read_expected(name, FEC / "expected")
 
 
 @pytest.fixture(scope="module")
@@ -139,33 +142,12 @@ def test_fec_lines_that_cannot_be_read_are_rejected(fec_build):
 
 
 def test_every_conformance_figure_is_unchanged_by_the_books(fec_build):
-    assert_indicator_cells(fec_build)
-    assert_group_cells(fec_build)
-    counts = {
-        (f, e): (read, kept, rejected)
-        for f, e, read, kept, rejected in fec_build.query(
-            "select filiale_code, extract, rows_read, rows_kept, rows_rejected "
-            "from audit.audit_extract_row_counts where extract <> 'fec'"
-        )
-    }
-    assert counts == {
-        (r["filiale_code"], r["extract"]): (
-            int(r["rows_read"]),
-            int(r["rows_kept"]),
-            int(r["rows_rejected"]),
-        )
-        for r in read_expected("expected_rejects.csv")
-    }
-    rejected = set(
-        fec_build.query(
-            "select filiale_code, extract, source_file, line_number "
-            "from audit.audit_rejected_rows where extract <> 'fec'"
-        )
-    )
-    assert rejected == {
-        (r["filiale_code"], r["extract"], r["source_file"], int(r["line_number"]))
-        for r in read_expected("expected_rejected_rows.csv")
-    }
+    assert indicator_cell_mismatches(fec_build, read_expected("expected_indicators.csv")) == []
+    assert group_cell_mismatches(fec_build, read_expected("expected_group.csv")) == []
+    actual, expected = row_counts(fec_build, where="extract <> 'fec'")
+    assert actual == expected
+    actual, expected = rejected_rows(fec_build, where="extract <> 'fec'")
+    assert actual == expected
 
 
 def test_accents_come_out_right_in_both_encodings(fec_build):

@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
-import csv
-
 import pytest
-from test_conformance import as_text, same_number
 
 from conftest import CONFORMANCE, CONFORMANCE_CELLS, FIXTURES, run_dbt
+from expected_values import (
+    group_cell_mismatches,
+    indicator_cell_mismatches,
+    read_expected,
+    rejected_rows,
+    row_counts,
+    same_number,
+)
 
 REGISTRIES = FIXTURES / "conformance_registries" / "registries"
 EXPECTED = FIXTURES / "conformance_registries" / "expected"
@@ -21,11 +26,6 @@ def cell(value) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
-def read_expected(name: str) -> list[dict[str, str]]:
-    with (EXPECTED / name).open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
 @pytest.fixture(scope="module")
 def build(tmp_path_factory):
     work = tmp_path_factory.mktemp("conformance_registries")
@@ -35,82 +35,20 @@ def build(tmp_path_factory):
 
 
 def test_every_filiale_indicator_cell(build):
-    actual = {
-        (filiale, year, code): rest
-        for filiale, year, code, *rest in build.query(
-            "select filiale_code, year, indicator_code, unit, numerator, denominator, value, "
-            "target, target_met, applicable from marts.fct_indicators"
-        )
-    }
-    expected = read_expected("expected_indicators.csv")
-    assert len(actual) == len(expected) == CONFORMANCE_CELLS
-    mismatches = []
-    for row in expected:
-        key = (row["filiale_code"], int(row["year"]), row["indicator_code"])
-        unit, numerator, denominator, value, target, target_met, applicable = actual[key]
-        if not (
-            unit == row["unit"]
-            and same_number(row["numerator"], numerator)
-            and same_number(row["denominator"], denominator)
-            and same_number(row["value"], value)
-            and same_number(row["target"], target)
-            and as_text(target_met) == row["target_met"]
-            and as_text(applicable) == row["applicable"]
-        ):
-            mismatches.append((key, row, actual[key]))
-    assert mismatches == []
+    expected = read_expected("expected_indicators.csv", EXPECTED)
+    assert len(expected) == CONFORMANCE_CELLS
+    assert indicator_cell_mismatches(build, expected) == []
 
 
 def test_every_group_cell(build):
-    actual = {
-        (code, year): rest
-        for code, year, *rest in build.query(
-            "select indicator_code, year, numerator, denominator, value "
-            "from marts.fct_indicators_group"
-        )
-    }
-    expected = read_expected("expected_group.csv")
-    assert len(actual) == len(expected) == 3 * 29
-    mismatches = [
-        (row, actual[(row["indicator_code"], int(row["year"]))])
-        for row in expected
-        if not all(
-            same_number(row[column], got)
-            for column, got in zip(
-                ("numerator", "denominator", "value"),
-                actual[(row["indicator_code"], int(row["year"]))],
-                strict=True,
-            )
-        )
-    ]
-    assert mismatches == []
+    assert group_cell_mismatches(build, read_expected("expected_group.csv", EXPECTED)) == []
 
 
 def test_registries_change_no_row_kept_or_rejected(build):
-    counts = {
-        (filiale, extract): (read, kept, rejected)
-        for filiale, extract, read, kept, rejected in build.query(
-            "select filiale_code, extract, rows_read, rows_kept, rows_rejected "
-            "from audit.audit_extract_row_counts"
-        )
-    }
-    assert counts == {
-        (row["filiale_code"], row["extract"]): (
-            int(row["rows_read"]),
-            int(row["rows_kept"]),
-            int(row["rows_rejected"]),
-        )
-        for row in read_expected("expected_rejects.csv")
-    }
-    rejected = set(
-        build.query(
-            "select filiale_code, extract, source_file, line_number from audit.audit_rejected_rows"
-        )
-    )
-    assert rejected == {
-        (row["filiale_code"], row["extract"], row["source_file"], int(row["line_number"]))
-        for row in read_expected("expected_rejected_rows.csv")
-    }
+    actual, expected = row_counts(build, folder=EXPECTED)
+    assert actual == expected
+    actual, expected = rejected_rows(build, folder=EXPECTED)
+    assert actual == expected
 
 
 def test_dim_suppliers_has_exactly_the_expected_rows(build):
@@ -123,7 +61,7 @@ def test_dim_suppliers_has_exactly_the_expected_rows(build):
     }
     expected = {
         (row["filiale_code"], row["siret"]): tuple(row[column] for column in columns)
-        for row in read_expected("expected_dim_suppliers.csv")
+        for row in read_expected("expected_dim_suppliers.csv", EXPECTED)
     }
     assert len(expected) == 142
     assert actual == expected
@@ -151,7 +89,7 @@ def test_classification_evidence_adds_up_to_the_figures(build):
         by_cell[(filiale, year)] = by_cell.get((filiale, year), 0) + float(numerator)
     expected = {
         (row["filiale_code"], int(row["year"])): row["numerator"]
-        for row in read_expected("expected_indicators.csv")
+        for row in read_expected("expected_indicators.csv", EXPECTED)
         if row["indicator_code"] == "O8_1"
     }
     assert all(same_number(expected[cell], total) for cell, total in by_cell.items())
