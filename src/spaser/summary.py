@@ -11,7 +11,7 @@ import duckdb
 from spaser.build_record import PUBLISHED, read_attempts
 from spaser.contract import FILIALE_EXTRACTS
 from spaser.outputs import DEMO_NOTICE, Outputs
-from spaser.report.data import is_published
+from spaser.report.data import NotPublished, open_published
 from spaser.report.formats import day, figure
 from spaser.report.labels import PROVISIONAL, outcome_label, reason_label
 
@@ -91,14 +91,12 @@ def attempts_since(outputs: Outputs, started_at: datetime) -> list[str]:
 
 def main() -> int:
     outputs = Outputs.from_environment()
-    if not outputs.database.exists():
-        print(f"Aucune base publiée à {outputs.database} : lancer `make build`.", file=sys.stderr)
+    try:
+        connection = open_published(outputs)
+    except NotPublished as error:
+        print(error, file=sys.stderr)
         return 1
-    with duckdb.connect(str(outputs.database), read_only=True) as connection:
-        connection.execute("set TimeZone = 'Europe/Paris'")
-        if not is_published(connection):
-            print(f"{outputs.database} n'a pas été publiée par `make build`.", file=sys.stderr)
-            return 1
+    with connection:
         print(summarize(connection))
         (started,) = connection.execute("select started_at from publish.build_record").fetchall()[0]
     for warning in attempts_since(outputs, started):

@@ -95,6 +95,22 @@ def is_published(connection: duckdb.DuckDBPyConnection) -> bool:
     return "publish.build_record" in _relations(connection)
 
 
+class NotPublished(Exception):
+    """There is no published database to read; the message says what to run."""
+
+
+def open_published(outputs: Outputs) -> duckdb.DuckDBPyConnection:
+    """The published database, read-only, its dates in Paris time."""
+    if not outputs.database.exists():
+        raise NotPublished(f"Aucune base publiée à {outputs.database} : lancer `make build`.")
+    connection = duckdb.connect(str(outputs.database), read_only=True)
+    connection.execute("set TimeZone = 'Europe/Paris'")
+    if not is_published(connection):
+        connection.close()
+        raise NotPublished(f"{outputs.database} n'a pas été publiée par `make build`.")
+    return connection
+
+
 def _validation(outputs: Outputs) -> dict[str, Any] | None:
     path = outputs.validation_results
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
