@@ -1,16 +1,25 @@
-{#- The select list of an indicator's evidence rows: every indicator model
-    yields the rows that make its figure, in this shape, and the marts add
-    them up (fct_indicator_evidence, fct_indicators). -#}
-{% macro evidence_columns(indicator_code, extract, year, business_key, numerator, denominator='null') -%}
+{#- The evidence shape. Every indicator model writes its rule in plain SQL:
+    a CTE of the source rows it counts (`select *` keeps the row's
+    filiale_code, source_file and line_number), adding the reporting `year`
+    it attaches each row to (unless the source has it), its `business_key`,
+    and what it adds to the figure: numerator_contribution and
+    denominator_contribution (null where the figure has no denominator).
+    This projects that CTE into the columns and types the marts add up
+    (fct_indicator_evidence, fct_indicators); it decides nothing.
+
+    Boolean indicators: several rows may establish the same fact (two
+    policies in force); only the first, in the model's order, carries the 1,
+    so that the evidence adds up to 1 (test assert_boolean_evidence_is_zero_or_one). -#}
+{% macro evidence_columns(indicator_code, extract) -%}
     filiale_code,
-    ({{ year }})::integer as year,
+    year::integer as year,
     '{{ indicator_code }}' as indicator_code,
     '{{ extract }}' as extract,
-    ({{ business_key }})::varchar as business_key,
+    business_key::varchar as business_key,
     source_file,
     line_number,
-    ({{ numerator }})::{{ contribution_type() }} as numerator_contribution,
-    ({{ denominator }})::{{ contribution_type() }} as denominator_contribution
+    numerator_contribution::{{ contribution_type() }} as numerator_contribution,
+    denominator_contribution::{{ contribution_type() }} as denominator_contribution
 {%- endmacro %}
 
 {#- Contributions and the figures added up from them are exact decimals: euro
@@ -20,65 +29,57 @@
     decimal(38, 12)
 {%- endmacro %}
 
-{#- 1 when a condition holds, 0 otherwise (unknown counts as no). -#}
-{% macro as_flag(condition) -%}
-    case when {{ condition }} then 1 else 0 end
-{%- endmacro %}
-
-{#- Boolean indicators: several rows may establish the same fact (two
-    policies in force); only the first, in the given order, carries the 1 so
-    that the evidence adds up to 1, and none when the condition fails. -#}
-{% macro establishing_row_flag(order_by, condition='true') -%}
-    case
-        when ({{ condition }})
-            and row_number() over (partition by filiale_code, year order by {{ order_by }}) = 1
-            then 1
-        else 0
-    end
-{%- endmacro %}
-
 {#- O3_3 and O3_4: 1 when a document of the type is in force on 31/12 and
-    every consultation of the year in scope carries the clause (true when
-    there is none). The documents and the consultations checked are listed;
-    only a document carries the 1, when the condition holds. -#}
-{% macro document_applied_to_consultations(
-    indicator_code, document_type, consultation_flag, consultation_scope='true', document_scope='true'
-) %}
-with consultations as (
-    select
-        *,
-        year(launch_date) as year
-    from {{ ref('stg_extracts__consultations') }}
-    where {{ consultation_scope }}
-),
-
+    every consultation of the year in scope carries it (true when there is
+    none). The model writes, as CTEs, the documents that can establish the
+    fact (rows of int_documents_in_force) and the consultations checked
+    (rows of stg_extracts__consultations with their `year` and
+    `carries_the_document`), then calls this after a comma: it adds the
+    check as CTEs and the final select. The documents and the consultations
+    checked are listed; only a document carries the 1. -#}
+{% macro document_applied_to_consultations(indicator_code, documents, consultations) %}
 years_with_a_gap as (
     select distinct
         filiale_code,
         year
-    from consultations
-    where not coalesce({{ consultation_flag }}, false)
+    from {{ consultations }}
+    where not carries_the_document
 ),
 
 documents_checked as (
     select
         documents.*,
-        gaps.year is null as every_consultation_carries_it
-    from {{ ref('int_documents_in_force') }} as documents
+        documents.document_id as business_key,
+        case
+            when
+                gaps.year is null
+                and row_number() over (
+                    partition by documents.filiale_code, documents.year
+                    order by documents.publication_date desc, documents.document_id asc
+                ) = 1
+                then 1
+            else 0
+        end as numerator_contribution,
+        null as denominator_contribution
+    from {{ documents }} as documents
     left join years_with_a_gap as gaps
         on documents.filiale_code = gaps.filiale_code and documents.year = gaps.year
-    where documents.document_type = '{{ document_type }}' and {{ document_scope }}
+),
+
+consultations_checked as (
+    select
+        *,
+        consultation_id as business_key,
+        0 as numerator_contribution,
+        null as denominator_contribution
+    from {{ consultations }}
 )
 
-select
-    {{ evidence_columns(
-        indicator_code, 'documents', 'year', 'document_id',
-        establishing_row_flag('publication_date desc, document_id', 'every_consultation_carries_it')
-    ) }}
+select {{ evidence_columns(indicator_code, 'documents') }}
 from documents_checked
 
 union all
 
-select {{ evidence_columns(indicator_code, 'consultations', 'year', 'consultation_id', 0) }}
-from consultations
+select {{ evidence_columns(indicator_code, 'consultations') }}
+from consultations_checked
 {% endmacro %}

@@ -39,7 +39,9 @@
         {%- set extract_files = files | selectattr('extract', 'equalto', extract) | sort(attribute='filiale_code') | list -%}
         {%- do run_query('create or replace view raw.' ~ extract ~ ' as ' ~ raw_extract_sql(extract, extract_files)) -%}
     {%- endfor -%}
-    {%- do run_query(raw_delivery_files_sql([filiales_file] + files)) -%}
+    {#- The accounting FEC files: their own reader (macros/raw/land_raw_fec.sql). #}
+    {%- set fec_files = land_raw_fec(entries) -%}
+    {%- do run_query(raw_delivery_files_sql([filiales_file] + files + fec_files)) -%}
     {%- if is_demo_delivery() -%}
         {%- do log("SPASER_RAW_DIR is not set: reading the bundled DEMO delivery (" ~ root ~ "), not a real one.", info=true) -%}
     {%- endif -%}

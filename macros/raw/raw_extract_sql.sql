@@ -109,10 +109,13 @@
 {%- endmacro %}
 
 {#- The text of a file: UTF-8 without its byte-order mark, or, for a file that
-    is not UTF-8, its bytes decoded as Windows-1252 by spaser.delivery. -#}
+    is not UTF-8, its bytes decoded as Windows-1252 (ISO 8859-15 for an FEC)
+    by spaser.delivery. -#}
 {% macro raw_file_text(file) -%}
     {%- if file.encoding == 'utf-8' -%}
         case when starts_with(content, chr(65279)) then substr(content, 2) else content end
+    {%- elif file.encoding == 'iso-8859-15' -%}
+        spaser_decode_iso_8859_15(content)
     {%- else -%}
         spaser_decode_windows_1252(content)
     {%- endif -%}

@@ -32,8 +32,9 @@ counted as (
             count(*) as rows_kept
         from {{ ref(models.kept) }}
         group by filiale_code
-        {% if not loop.last %}union all{% endif %}
+        union all
     {%- endfor %}
+    {{ fec_row_counts() }}
 ),
 
 rejected as (

@@ -14,5 +14,6 @@
         {{ models.raw_values }}::json as raw_values
     from {{ ref(models.base) }}
     where reject_reason is not null
-    {% if not loop.last %}union all{% endif %}
+    union all
 {% endfor %}
+{{ fec_rejected_rows() }}

@@ -53,7 +53,8 @@ select
     end as applicable,
     list_has_all(coalesce(present_extracts.extracts, []), catalogue.required_extract_list)
     and (not catalogue.needs_snapshot_in_year or snapshot_years.year is not null)
-    and coalesce(period.period_status, '') <> 'not_started' as has_source_data,
+    and coalesce(period.period_status, '') <> 'not_started'
+    and source_gaps.indicator_code is null as has_source_data,
     coalesce(caveats.is_provisional_estimate, false) as is_provisional_estimate,
     nullif(concat_ws(' ; ', catalogue.caveat, caveats.caveat), '') as caveat,
     case
@@ -81,6 +82,11 @@ left join targets as group_target
     on
         catalogue.indicator_code = group_target.indicator_code
         and group_target.filiale_code is null
+left join {{ ref('int_indicator_source_gaps') }} as source_gaps
+    on
+        filiales.filiale_code = source_gaps.filiale_code
+        and years.year = source_gaps.year
+        and catalogue.indicator_code = source_gaps.indicator_code
 left join caveats
     on
         filiales.filiale_code = caveats.filiale_code

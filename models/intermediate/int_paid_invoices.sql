@@ -1,6 +1,7 @@
 {#- Paid invoices (credit notes and cancelled invoices left out) with their
     payment delay in calendar days. Without a reception date, the invoice
-    is deemed received date_facture + 2 days (art. R. 2192-14 CCP). -#}
+    is deemed received date_facture + 2 days (art. R. 2192-14 CCP). The
+    payment date is the ERP's or the books' (int_invoices_payment_dated). -#}
 with paid as (
     select
         filiale_code,
@@ -14,7 +15,7 @@ with paid as (
         ) as effective_reception_date,
         source_file,
         line_number
-    from {{ ref('stg_extracts__invoices') }}
+    from {{ ref('int_invoices_payment_dated') }}
     where
         document_type = 'Facture'
         and invoice_status <> 'Annulée'

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from demo_fec import write_fec_files
+
 from . import decp
 from .avenants import make_avenants
 from .consultations import make_consultations
@@ -33,8 +35,12 @@ class Publication:
     owns: Callable[[Path], bool]  # its files in a filiale folder: wiped with a previous delivery
 
 
-# A new publication (the books, say): one line here, and its call in generate_filiale.
-PUBLICATIONS = (Publication("decp", decp.is_decp_file),)
+def is_fec_file(path: Path) -> bool:
+    return path.suffix == ".txt"
+
+
+# A new publication: one line here, and its call in generate_filiale.
+PUBLICATIONS = (Publication("decp", decp.is_decp_file), Publication("fec", is_fec_file))
 
 
 def generate_filiale(profile: Profile, out: Path, seed: int, invoices: int) -> list[Reject]:
@@ -55,4 +61,5 @@ def generate_filiale(profile: Profile, out: Path, seed: int, invoices: int) -> l
     make_formations(ctx)
     make_evenements(ctx)
     make_documents(ctx)
-    return ctx.rejects
+    # The books are read back from the invoices and suppliers just written.
+    return ctx.rejects + write_fec_files(profile.code, profile.siren, folder, seed)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import duckdb
 
+from spaser.delivery import is_fec_file_name
+
 PUBLISHED, FAILED, INTERRUPTED = "published", "failed", "interrupted"
 OUTCOME_LABELS = {PUBLISHED: "publié", FAILED: "échec", INTERRUPTED: "interrompu"}
 CHUNK = 1 << 20
@@ -28,7 +30,7 @@ class RawFileFingerprint:
 
 
 def fingerprint_files(raw_dir: Path) -> list[RawFileFingerprint]:
-    """The SHA-256 of every CSV file of the delivery (filiales.csv and the filiale folders).
+    """The SHA-256 of every CSV and FEC file of the delivery (filiales.csv, the filiale folders).
 
     Contents, not dates: a copied or re-extracted delivery with the same rows has the same
     fingerprint. A folder that cannot be read gives no files; the build says why.
@@ -36,7 +38,11 @@ def fingerprint_files(raw_dir: Path) -> list[RawFileFingerprint]:
     if not raw_dir.is_dir():
         return []
     candidates = [*raw_dir.glob("*"), *raw_dir.glob("*/*")]
-    files = sorted(p for p in candidates if p.suffix.lower() == ".csv" and p.is_file())
+    files = sorted(
+        p
+        for p in candidates
+        if (p.suffix.lower() == ".csv" or is_fec_file_name(p.name)) and p.is_file()
+    )
     fingerprints = []
     for path in files:
         digest = hashlib.sha256()

@@ -1,16 +1,18 @@
 """What a delivery folder holds, as the file system sees it.
 
 The raw layer (macros/raw/) reads every file with DuckDB. What DuckDB cannot
-tell is read here and handed to it through two SQL functions, registered on
+tell is read here and handed to it through SQL functions, registered on
 the dbt connection by `spaser.duckdb_plugin`:
 
 - `spaser_delivery_entries(root)`: the entries of the raw folder and of its
   sub-folders, with what a broken link, a folder named like a file or an
   unreadable file is (DuckDB's glob skips them without a word), and for each
-  CSV file its encoding, its line ending and its header line;
+  CSV or FEC file its encoding, its line ending and its header line;
 - `spaser_decode_windows_1252(bytes)`: a file that is not UTF-8, decoded as
   the Windows-1252 that French Windows software writes (DuckDB decodes
-  UTF-8 only).
+  UTF-8 only);
+- `spaser_decode_iso_8859_15(bytes)`: the same for an accounting FEC file,
+  which French accounting software writes in ISO 8859-15 when not in UTF-8.
 
 No row is parsed here: the header line is handed over as text, and DuckDB
 splits it like every other line.
@@ -33,7 +35,7 @@ CONTROL_BYTE = b"\x01"
 ENTRY_TYPE = (
     "STRUCT(folder VARCHAR, name VARCHAR, path VARCHAR, kind VARCHAR, encoding VARCHAR,"
     " line_ending VARCHAR, header VARCHAR, has_quotes BOOLEAN, streamable BOOLEAN,"
-    " longest_line BIGINT, size_bytes BIGINT)[]"
+    " longest_line BIGINT, size_bytes BIGINT, regular_lines BOOLEAN)[]"
 )
 
 
@@ -112,7 +114,8 @@ def inspect_file(path: Path) -> dict:
     `streamable`: UTF-8 whose every line break is the header's, and without the
     control byte the raw layer uses as a never-occurring delimiter, so DuckDB's
     CSV reader can stream its lines (`longest_line` bytes at most) instead of
-    the file being split in memory.
+    the file being split in memory. `regular_lines`: the same, whatever the
+    encoding (an ISO 8859-15 FEC is streamed by DuckDB's Latin-1 decoder).
     """
     with path.open("rb") as handle:
         first = handle.read(CHUNK_BYTES)
@@ -130,6 +133,7 @@ def inspect_file(path: Path) -> dict:
         "has_quotes": scan.has_quotes,
         "streamable": scan.is_utf8 and not scan.has_control_byte and scan.regular_endings(ending),
         "longest_line": scan.longest_line,
+        "regular_lines": not scan.has_control_byte and scan.regular_endings(ending),
     }
 
 
@@ -147,8 +151,9 @@ def _entry(folder: str, path: Path) -> dict:
         "streamable": None,
         "longest_line": None,
         "size_bytes": path.stat().st_size if kind == "file" else None,
+        "regular_lines": None,
     }
-    if kind == "file" and path.suffix.lower() == ".csv":
+    if kind == "file" and (path.suffix.lower() == ".csv" or is_fec_file_name(path.name)):
         entry.update(inspect_file(path))
     return entry
 
@@ -173,15 +178,26 @@ def delivery_entries(root: str) -> list[dict]:
     return entries
 
 
+def is_fec_file_name(name: str) -> bool:
+    """An accounting FEC file: `FEC` in its name, `.txt` or `.csv` (case ignored)."""
+    lowered = name.lower()
+    return "fec" in lowered and lowered.endswith((".txt", ".csv"))
+
+
 def decode_windows_1252(content: bytes) -> str:
     return content.decode("cp1252", errors="replace")
 
 
+def decode_iso_8859_15(content: bytes) -> str:
+    return content.decode("iso8859_15")
+
+
 def register(connection: duckdb.DuckDBPyConnection) -> None:
-    """Make the two functions callable from SQL on this connection and its cursors."""
+    """Make the functions callable from SQL on this connection and its cursors."""
     connection.create_function(
         "spaser_delivery_entries", delivery_entries, ["VARCHAR"], ENTRY_TYPE, side_effects=True
     )
     connection.create_function(
         "spaser_decode_windows_1252", decode_windows_1252, ["BLOB"], "VARCHAR"
     )
+    connection.create_function("spaser_decode_iso_8859_15", decode_iso_8859_15, ["BLOB"], "VARCHAR")

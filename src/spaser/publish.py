@@ -207,7 +207,11 @@ def build_and_publish(outputs: Outputs, cli_vars: str | None, target_path: Path 
             attempt.raw_files = len(files)
             attempt.raw_bytes = sum(f.bytes for f in files)
             dbt_vars = ["--vars", cli_vars] if cli_vars else []
-            run_dbt(["build", *dbt_vars], fresh, target_path)
+            # The unit tests check the rules, not the delivery: `make test` and a plain
+            # `dbt build` run them; a publish runs the models and their data tests.
+            run_dbt(
+                ["build", "--exclude-resource-type", "unit_test", *dbt_vars], fresh, target_path
+            )
             target = target_path or PROJECT_DIR / "target"
             attempt.exported_relations = exported_relations(target)
             attempt.finish(PUBLISHED)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 import subprocess
@@ -16,6 +18,24 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 FIXTURES = PROJECT_DIR / "tests" / "fixtures"
 CONFORMANCE = FIXTURES / "conformance"
 CONFORMANCE_VARS = "{spaser_first_year: 2024, spaser_last_year: 2026}"
+CONFORMANCE_YEARS = range(2024, 2027)
+
+
+def _catalogue_codes() -> list[str]:
+    """The common indicators of the catalogue seed, in presentation order."""
+    with (PROJECT_DIR / "seeds" / "indicator_catalogue.csv").open(encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["is_common"] == "true"]
+    return [row["indicator_code"] for row in sorted(rows, key=lambda r: int(r["sort_order"]))]
+
+
+def _conformance_filiales() -> list[str]:
+    with (CONFORMANCE / "raw" / "filiales.csv").open(encoding="utf-8-sig") as handle:
+        return [row["code_filiale"] for row in csv.DictReader(handle, delimiter=";")]
+
+
+INDICATORS = _catalogue_codes()
+# The conformance grid: one cell per filiale, year and common indicator.
+CONFORMANCE_CELLS = len(_conformance_filiales()) * len(CONFORMANCE_YEARS) * len(INDICATORS)
 DBT = Path(sys.executable).parent / "dbt"
 
 
@@ -86,3 +106,49 @@ def conformance_build(tmp_path_factory) -> DbtRun:
 
 # Shared by the publish, exports and report tests.
 from publishing import published_conformance  # noqa: E402, F401
+
+# Helpers to break a copy of a delivery on purpose.
+
+
+def rewrite_csv(path, transform) -> None:
+    """Rewrite a `;` CSV through `transform(header, rows) -> (header, rows)`."""
+    text = path.read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    header, body = transform(rows[0], rows[1:])
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\n").writerows([header, *body])
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def drop_column(name):
+    def transform(header, rows):
+        index = [h.strip().lower() for h in header].index(name)
+        return (
+            header[:index] + header[index + 1 :],
+            [row[:index] + row[index + 1 :] for row in rows],
+        )
+
+    return transform
+
+
+def lines_of(path: Path) -> list[bytes]:
+    return path.read_bytes().split(b"\n")
+
+
+def edit_line(path: Path, number: int, edit) -> None:
+    """Replace physical line `number` (the header is 1) by edit(text), bytes kept elsewhere."""
+    lines = lines_of(path)
+    lines[number - 1] = edit(lines[number - 1].decode("utf-8-sig")).encode("utf-8")
+    path.write_bytes(b"\n".join(lines))
+
+
+def set_field(path: Path, number: int, column: str, value: str) -> None:
+    header = lines_of(path)[0].decode("utf-8-sig").rstrip("\r").split(";")
+    index = [name.strip().lower() for name in header].index(column)
+
+    def edit(text: str) -> str:
+        fields = text.split(";")
+        fields[index] = value
+        return ";".join(fields)
+
+    edit_line(path, number, edit)

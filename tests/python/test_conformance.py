@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import math
 
-from conftest import CONFORMANCE
+from conftest import CONFORMANCE, CONFORMANCE_CELLS
 
 EXPECTED = CONFORMANCE / "expected"
 
@@ -77,7 +77,7 @@ def test_every_filiale_indicator_cell(conformance_build):
         )
     }
     expected_rows = read_expected("expected_indicators.csv")
-    assert len(actual) == len(expected_rows) == 3 * 3 * 29
+    assert len(actual) == len(expected_rows) == CONFORMANCE_CELLS
     mismatches = []
     for row in expected_rows:
         key = (row["filiale_code"], int(row["year"]), row["indicator_code"])

@@ -3,33 +3,9 @@ absent and empty extracts give unknown and zero figures as the contract says."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 import pytest
 
-from conftest import copy_raw, run_dbt
-
-
-def rewrite_csv(path, transform) -> None:
-    """Rewrite a `;` CSV through `transform(header, rows) -> (header, rows)`."""
-    text = path.read_text(encoding="utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    header, body = transform(rows[0], rows[1:])
-    out = io.StringIO()
-    csv.writer(out, delimiter=";", lineterminator="\n").writerows([header, *body])
-    path.write_text(out.getvalue(), encoding="utf-8")
-
-
-def drop_column(name):
-    def transform(header, rows):
-        index = [h.strip().lower() for h in header].index(name)
-        return (
-            header[:index] + header[index + 1 :],
-            [row[:index] + row[index + 1 :] for row in rows],
-        )
-
-    return transform
+from conftest import copy_raw, drop_column, rewrite_csv, run_dbt
 
 
 def test_missing_required_column_names_file_and_column(tmp_path):

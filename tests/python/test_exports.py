@@ -8,9 +8,16 @@ import io
 import duckdb
 import pyarrow.parquet as pq
 
+from conftest import CONFORMANCE_CELLS
 from spaser.exports import export_relation, quote_literal
 
-EXPORTED = ("fct_indicators", "fct_indicators_group", "fct_data_quality", "build_record")
+EXPORTED = (
+    "fct_indicators",
+    "fct_indicators_group",
+    "fct_data_quality",
+    "fct_spend_reconciliation",
+    "build_record",
+)
 
 
 def mart_types(connection, relation: str) -> dict[str, str]:
@@ -53,7 +60,7 @@ def test_parquet_keeps_the_marts_types_and_figures(published_conformance):
             join {parquet} as export using (filiale_code, year, indicator_code)
             """
         ).fetchall()[0]
-    assert gaps[0] == 0 and gaps[1] <= 0.00005 and gaps[2] == 3 * 3 * 29 and gaps[3] == 0
+    assert gaps[0] == 0 and gaps[1] <= 0.00005 and gaps[2] == CONFORMANCE_CELLS and gaps[3] == 0
     schema = pq.read_schema(exports / "fct_indicators.parquet")
     assert str(schema.field("numerator").type) == "decimal128(18, 4)"
     assert str(schema.field("as_of_date").type) == "date32[day]"
@@ -67,7 +74,7 @@ def read_csv(path) -> list[dict[str, str]]:
 
 def test_csv_for_french_spreadsheets(published_conformance):
     rows = read_csv(published_conformance.outputs.exports / "fct_indicators.csv")
-    assert len(rows) == 3 * 3 * 29
+    assert len(rows) == CONFORMANCE_CELLS
     cell = next(
         r
         for r in rows

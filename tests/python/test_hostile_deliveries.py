@@ -15,33 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONFORMANCE, copy_raw, run_dbt
+from conftest import CONFORMANCE, copy_raw, drop_column, edit_line, rewrite_csv, run_dbt, set_field
 
 EXPECTED_REJECTS = CONFORMANCE / "expected" / "expected_rejects.csv"
 AWKWARD = "livraison d'été `x` $(touch pwned)"
-
-
-def lines_of(path: Path) -> list[bytes]:
-    return path.read_bytes().split(b"\n")
-
-
-def edit_line(path: Path, number: int, edit) -> None:
-    """Replace physical line `number` (the header is 1) by edit(text), bytes kept elsewhere."""
-    lines = lines_of(path)
-    lines[number - 1] = edit(lines[number - 1].decode("utf-8-sig")).encode("utf-8")
-    path.write_bytes(b"\n".join(lines))
-
-
-def set_field(path: Path, number: int, column: str, value: str) -> None:
-    header = lines_of(path)[0].decode("utf-8-sig").rstrip("\r").split(";")
-    index = [name.strip().lower() for name in header].index(column)
-
-    def edit(text: str) -> str:
-        fields = text.split(";")
-        fields[index] = value
-        return ";".join(fields)
-
-    edit_line(path, number, edit)
 
 
 def expected_counts(filiale: str, extract: str) -> tuple[int, int, int]:
@@ -134,11 +111,7 @@ def hostile(tmp_path_factory):
     set_field(raw / "SIDR" / "factures.csv", 46, "montant_ht", "600 000 000,00")
     set_field(raw / "SIDR" / "factures.csv", 48, "montant_ht", "1 000 000 000 000,00")
     # An optional column missing: read as empty, a finding names it.
-    path = raw / "SEQENS" / "marches.csv"
-    lines = path.read_text(encoding="utf-8-sig").split("\n")
-    index = lines[0].split(";").index("considerations_environnementales")
-    lines = [";".join(f for i, f in enumerate(line.split(";")) if i != index) for line in lines]
-    path.write_text("\n".join(lines), encoding="utf-8")
+    rewrite_csv(raw / "SEQENS" / "marches.csv", drop_column("considerations_environnementales"))
     # Markup in a coded value: rejected as an unknown code, never run.
     set_field(raw / "LOGEO" / "vehicules.csv", 2, "mode_detention", "<script>alert(1)</script>")
     run = run_dbt(raw, base / AWKWARD / "work", "build")

@@ -8,7 +8,7 @@ import csv
 import pytest
 from test_conformance import as_text, same_number
 
-from conftest import CONFORMANCE, FIXTURES, run_dbt
+from conftest import CONFORMANCE, CONFORMANCE_CELLS, FIXTURES, run_dbt
 
 REGISTRIES = FIXTURES / "conformance_registries" / "registries"
 EXPECTED = FIXTURES / "conformance_registries" / "expected"
@@ -43,7 +43,7 @@ def test_every_filiale_indicator_cell(build):
         )
     }
     expected = read_expected("expected_indicators.csv")
-    assert len(actual) == len(expected) == 3 * 3 * 29
+    assert len(actual) == len(expected) == CONFORMANCE_CELLS
     mismatches = []
     for row in expected:
         key = (row["filiale_code"], int(row["year"]), row["indicator_code"])

@@ -14,7 +14,7 @@ import duckdb
 import pytest
 from chromium import Browser
 
-from conftest import PROJECT_DIR
+from conftest import INDICATORS, PROJECT_DIR
 from spaser.build_record import FAILED, Attempt, append_attempt
 from spaser.outputs import Outputs
 from spaser.report.formats import NARROW_NBSP, NBSP
@@ -77,7 +77,7 @@ def test_pages_follow_the_spaser_structure(report):
     assert len(re.findall(r"<h3>Axe \d — ", group)) == 4
     assert len(re.findall(r"<h4>Objectif \d+ — ", group)) == 10
     codes = re.findall(r'<tr id="(O\d+_\d+)"', group)
-    assert len(codes) == 29 and codes[0] == "O1_1" and codes[-1] == "O10_1"
+    assert codes == INDICATORS and codes[0] == "O1_1" and codes[-1] == "O10_1"
     assert "Part des marchés avenantés" in group and "<svg" in group
     assert f"&lt;{NBSP}5,0{NBSP}%" in group and f"≥{NBSP}90,0{NBSP}%" in group  # targets
     assert "estimation provisoire (ratios par défaut, à remplacer par les résultats TETE" in group
@@ -151,7 +151,7 @@ def test_report_renders_in_chromium_with_the_marts_figures(report, published_con
             assert check_figures(figures, marts) == [], page.name
             seen += len(figures)
             if page.name != "livraison.html":
-                assert browser.evaluate(CHARTS_JS) == 29, page.name
+                assert browser.evaluate(CHARTS_JS) == len(INDICATORS), page.name
             browser.screenshot(screenshots / page.with_suffix(".png").name)
         # The single-file dbt docs open from disk too (their own page logs harmless misses
         # of icons and favicon, so only what they show is checked).

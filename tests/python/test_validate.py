@@ -2,7 +2,8 @@
 
 The CLI runs in-process through `main(argv)`, so Great Expectations is
 imported once for the whole module. Every test works on a copy of the
-conformance raw folder, which it may damage.
+conformance raw folder, which it may damage. The value checks alone, against
+the table of parsing cases, are in test_validate_grammar.py.
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ from contextlib import redirect_stderr, redirect_stdout
 from io import StringIO
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from spaser import validate
-from spaser.contract import EXTRACTS
 from spaser.landing import DEFAULT_RAW_DIR
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -40,6 +39,12 @@ def drop_column(path: Path, column: str) -> None:
         writer.writerows([r[:position] + r[position + 1 :] for r in rows])
 
 
+def replace_text(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def run(capsys, raw: Path, out: Path) -> tuple[int, str, str]:
     code = validate.main(["--raw-dir", str(raw), "--output-dir", str(out)])
     captured = capsys.readouterr()
@@ -50,11 +55,17 @@ def run(capsys, raw: Path, out: Path) -> tuple[int, str, str]:
 def valid_run(tmp_path_factory) -> tuple[int, str, str, Path]:
     """One validation of the conformance folder, shared by the tests.
 
-    The copy lacks an optional column in one file, which the contract allows.
+    The copy lacks an optional column in one file, which the contract allows,
+    and holds four values only the validation's value checks find.
     """
     base = tmp_path_factory.mktemp("valid")
     raw, out = copy_raw(base), base / "output"
     drop_column(raw / "SIDR" / "factures.csv", "montant_ttc")
+    replace_text(
+        raw / "SIDR" / "avenants.csv", "21/12/2025;89808,35", "31/12/1899;1 000 000 000 000"
+    )
+    replace_text(raw / "SIDR" / "formations.csv", "Finances;13", "Finances;9223372036854775808")
+    replace_text(raw / "SIDR" / "operations.csv", "97422;45;", "97422;-45;")
     # capsys is function-scoped: a module-scoped run captures by hand.
     stdout, stderr = StringIO(), StringIO()
     with redirect_stdout(stdout), redirect_stderr(stderr):
@@ -112,6 +123,14 @@ def test_valid_delivery_reports_one_line_per_file_and_a_summary(valid_run):
         "nb_logements: invalid integer: 1 row(s) (lines 20): '12,5'",
         'considerations_sociales: unknown code in list: 1 row(s) (lines 32): "Clause d\'insertion"',
         "id_facture: key already in an earlier file: 1 row(s) (lines 152): 'factures_2024.csv'",
+        # What the parsing macros reject and only the value checks see (tests/dbt/fixtures/parsing).
+        "siret: SIRET check digit wrong: 1 row(s) (lines 45): '26708733600042'",
+        "siret_fournisseur: SIRET check digit wrong: 2 row(s) (lines 11, 118): "
+        "'26708733600042', '12345678901234'",
+        "date_notification: date before 01/01/1900: 1 row(s) (lines 2): '31/12/1899'",
+        "montant_ht: amount beyond the bound: 1 row(s) (lines 2): '1 000 000 000 000'",
+        "nb_participants: integer beyond 64 bits: 1 row(s) (lines 3): '9223372036854775808'",
+        "nb_logements: value out of range: 1 row(s) (lines 2): '-45'",
     ],
 )
 def test_valid_delivery_warns_about_the_known_bad_rows(valid_run, expected):
@@ -165,79 +184,3 @@ def test_bad_row_in_filiales_stops_like_the_build(tmp_path, capsys):
     assert line_of(out, "filiales.csv").startswith("ERROR")
     assert "drom: invalid boolean: 1 row(s) (lines 5): 'peut-être'" in out
     assert "filiales.csv" in err
-
-
-# --- the syntax checks, without GX ------------------------------------------------------------
-
-
-def matches(pattern: str, value: str) -> bool:
-    return bool(pd.Series([value], dtype="str").str.contains(pattern).iloc[0])
-
-
-@pytest.mark.parametrize(
-    "value",
-    [
-        "1234,5",
-        "1 234 567,89",
-        "-500,00",
-        "12 000 €",
-        "12\u00a0000\u202f€",
-        "1\u202f234,5",
-        "0",
-        "1 234,5 €",
-    ],
-)
-def test_amount_syntax_accepts(value):
-    assert matches(validate.AMOUNT_PATTERN, value)
-
-
-@pytest.mark.parametrize(
-    "value",
-    ["12 34,5", "150.000,00", "1.234,56", "n.c.", "12000€", "1234.5", ",5", "- 500", "1234,"],
-)
-def test_amount_syntax_rejects(value):
-    assert not matches(validate.AMOUNT_PATTERN, value)
-
-
-def test_number_syntax_has_no_euro():
-    assert matches(validate.NUMBER_PATTERN, "1 200,5")
-    assert not matches(validate.NUMBER_PATTERN, "12 €")
-    assert not matches(validate.NUMBER_PATTERN, "environ 120")
-
-
-def test_integer_syntax_follows_the_amount_separators():
-    assert matches(validate.INTEGER_PATTERN, "1 200")
-    assert matches(validate.INTEGER_PATTERN, "-3")
-    assert not matches(validate.INTEGER_PATTERN, "12,5")
-    assert not matches(validate.INTEGER_PATTERN, "douze")
-
-
-@pytest.mark.parametrize("value", ["Oui", "NON", "o", "N", "1", "0", "oUi"])
-def test_boolean_syntax_accepts(value):
-    assert matches(validate.BOOLEAN_PATTERN, value)
-
-
-@pytest.mark.parametrize("value", ["En cours", "yes", "2", "Ouii", "O N"])
-def test_boolean_syntax_rejects(value):
-    assert not matches(validate.BOOLEAN_PATTERN, value)
-
-
-def test_impossible_dates_are_told_apart_from_misshapen_ones():
-    values = pd.Series(
-        ["29/02/2024", "29/02/2025", "31/04/2024", "15/13/2025", "2025-03-15", None, "00/01/2025"],
-        dtype="str",
-    )
-    found = validate._impossible_dates(values)
-    assert found.dropna().tolist() == ["29/02/2025", "31/04/2024", "15/13/2025", "00/01/2025"]
-
-
-def test_codes_compare_without_case_accents_or_spaces():
-    normalized = validate.normalize_codes(pd.Series([" Critere SOCIAL ", "À payer"], dtype="str"))
-    assert normalized.tolist() == ["critere social", "a payer"]
-    codes = EXTRACTS["marches"].column("considerations_sociales").codes
-    unknown = validate._unknown_items(
-        pd.Series(["critere social| Marche reserve |", "Clause sociale|Clause d'insertion", None]),
-        codes,
-    )
-    assert unknown.isna().tolist() == [True, False, True]
-    assert unknown.iloc[1] == "Clause d'insertion"

@@ -1,8 +1,18 @@
 {#- Only the route of art. R. 2122-9-1 CCP counts: an innovative contract
     awarded after publicity is not "passé via la procédure marché innovant". -#}
-select {{ evidence_columns('O10_1', 'marches', 'notification_year', 'contract_id', 1) }}
-from {{ ref('int_contracts') }}
-where
-    is_innovative
-    and amount_ht < {{ var('innovative_contract_threshold_eur') }}
-    and is_awarded_without_publicity
+with innovative_contracts_without_publicity as (
+    select
+        *,
+        notification_year as year,
+        contract_id as business_key,
+        1 as numerator_contribution,
+        null as denominator_contribution
+    from {{ ref('int_contracts') }}
+    where
+        is_innovative
+        and amount_ht < {{ var('innovative_contract_threshold_eur') }}
+        and is_awarded_without_publicity
+)
+
+select {{ evidence_columns('O10_1', 'marches') }}
+from innovative_contracts_without_publicity

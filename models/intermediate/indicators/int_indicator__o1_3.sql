@@ -1,8 +1,18 @@
-select
-    {{ evidence_columns(
-        'O1_3', 'marches', 'notification_year', 'contract_id',
-        as_flag("list_has_any(social_considerations, ['Clause sociale', 'Critère social', 'Marché réservé'])"),
-        1
-    ) }}
-from {{ ref('int_contracts') }}
-where amount_ht >= {{ var('large_contract_threshold_eur') }}
+{#- The scope of O1_2; a reserved contract is a social consideration. -#}
+with large_contracts as (
+    select
+        *,
+        notification_year as year,
+        contract_id as business_key,
+        case
+            when list_has_any(social_considerations, ['Clause sociale', 'Critère social', 'Marché réservé'])
+                then 1
+            else 0
+        end as numerator_contribution,
+        1 as denominator_contribution
+    from {{ ref('int_contracts') }}
+    where amount_ht >= {{ var('large_contract_threshold_eur') }}
+)
+
+select {{ evidence_columns('O1_3', 'marches') }}
+from large_contracts

@@ -1,7 +1,13 @@
-select
-    {{ evidence_columns(
-        'O1_4', 'factures', 'spend_year', 'invoice_id',
-        'case when is_framework_agreement then spend_amount_ht else 0 end',
-        'spend_amount_ht'
-    ) }}
-from {{ ref('int_spend_lines') }}
+{#- Spend lines come signed (a credit note is negative): it reduces both sides. -#}
+with spend_lines as (
+    select
+        *,
+        spend_year as year,
+        invoice_id as business_key,
+        case when is_framework_agreement then spend_amount_ht else 0 end as numerator_contribution,
+        spend_amount_ht as denominator_contribution
+    from {{ ref('int_spend_lines') }}
+)
+
+select {{ evidence_columns('O1_4', 'factures') }}
+from spend_lines

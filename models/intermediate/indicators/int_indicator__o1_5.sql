@@ -4,10 +4,24 @@ with contracts as (
     select * from {{ ref('int_contracts') }}
 ),
 
-amendments as (
+initial_amounts as (
+    select
+        *,
+        notification_year as year,
+        contract_id as business_key,
+        0 as numerator_contribution,
+        amount_ht as denominator_contribution
+    from contracts
+),
+
+amendment_amounts as (
+    -- Inner join: the amendments of a cancelled or unknown contract do not count.
     select
         amendments.*,
-        contracts.notification_year
+        contracts.notification_year as year,
+        amendments.amendment_id as business_key,
+        amendments.amount_ht as numerator_contribution,
+        0 as denominator_contribution
     from {{ ref('stg_extracts__amendments') }} as amendments
     inner join contracts
         on
@@ -15,10 +29,10 @@ amendments as (
             and amendments.contract_id = contracts.contract_id
 )
 
-select {{ evidence_columns('O1_5', 'marches', 'notification_year', 'contract_id', 0, 'amount_ht') }}
-from contracts
+select {{ evidence_columns('O1_5', 'marches') }}
+from initial_amounts
 
 union all
 
-select {{ evidence_columns('O1_5', 'avenants', 'notification_year', 'amendment_id', 'amount_ht', 0) }}
-from amendments
+select {{ evidence_columns('O1_5', 'avenants') }}
+from amendment_amounts

@@ -1,2 +1,12 @@
-select {{ evidence_columns('O2_1', 'formations', 'year(session_date)', 'session_id', 1) }}
-from {{ ref('stg_extracts__trainings') }}
+with training_sessions as (
+    select
+        *,
+        year(session_date) as year,
+        session_id as business_key,
+        1 as numerator_contribution,
+        null as denominator_contribution
+    from {{ ref('stg_extracts__trainings') }}
+)
+
+select {{ evidence_columns('O2_1', 'formations') }}
+from training_sessions

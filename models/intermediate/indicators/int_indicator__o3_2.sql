@@ -1,4 +1,14 @@
-select
-    {{ evidence_columns('O3_2', 'factures', 'payment_year', 'invoice_id', 'payment_delay_days', 1) }}
-from {{ ref('int_paid_invoices') }}
-where not is_paid_before_receipt
+{#- The average delay: as O3_1, invoices paid before receipt are left out. -#}
+with invoices_paid as (
+    select
+        *,
+        payment_year as year,
+        invoice_id as business_key,
+        payment_delay_days as numerator_contribution,
+        1 as denominator_contribution
+    from {{ ref('int_paid_invoices') }}
+    where not is_paid_before_receipt
+)
+
+select {{ evidence_columns('O3_2', 'factures') }}
+from invoices_paid

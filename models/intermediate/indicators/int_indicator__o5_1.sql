@@ -1,3 +1,14 @@
-select {{ evidence_columns('O5_1', 'marches', 'notification_year', 'contract_id', 1) }}
-from {{ ref('int_contracts') }}
-where operation_type = 'CONSTRUCTION_NEUVE' and list_contains(clauses, 'BOIS_DURABLE')
+{#- A contract without a known operation is not linked to a new build. -#}
+with sustainable_wood_contracts as (
+    select
+        *,
+        notification_year as year,
+        contract_id as business_key,
+        1 as numerator_contribution,
+        null as denominator_contribution
+    from {{ ref('int_contracts') }}
+    where operation_type = 'CONSTRUCTION_NEUVE' and list_contains(clauses, 'BOIS_DURABLE')
+)
+
+select {{ evidence_columns('O5_1', 'marches') }}
+from sustainable_wood_contracts

@@ -8,10 +8,13 @@ with biosourced_operations as (
     where list_contains(clauses, 'BIOSOURCE')
 ),
 
-operations as (
+operations_started as (
     select
         operations.*,
-        biosourced.operation_id is not null as has_biosourced_contract
+        year(operations.works_start_date) as year,
+        operations.operation_id as business_key,
+        case when biosourced.operation_id is not null then 1 else 0 end as numerator_contribution,
+        1 as denominator_contribution
     from {{ ref('stg_extracts__operations') }} as operations
     left join biosourced_operations as biosourced
         on
@@ -22,8 +25,5 @@ operations as (
         and operations.works_start_date is not null
 )
 
-select
-    {{ evidence_columns(
-        'O5_2', 'operations', 'year(works_start_date)', 'operation_id', as_flag('has_biosourced_contract'), 1
-    ) }}
-from operations
+select {{ evidence_columns('O5_2', 'operations') }}
+from operations_started

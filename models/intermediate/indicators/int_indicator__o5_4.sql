@@ -1,7 +1,13 @@
-select
-    {{ evidence_columns(
-        'O5_4', 'marches', 'notification_year', 'contract_id',
-        as_flag("list_contains(clauses, 'GESTION_ECOLOGIQUE')"), 1
-    ) }}
-from {{ ref('int_contracts') }}
-where segment = 'ESPACES_EXTERIEURS'
+with outdoor_maintenance_contracts as (
+    select
+        *,
+        notification_year as year,
+        contract_id as business_key,
+        case when list_contains(clauses, 'GESTION_ECOLOGIQUE') then 1 else 0 end as numerator_contribution,
+        1 as denominator_contribution
+    from {{ ref('int_contracts') }}
+    where segment = 'ESPACES_EXTERIEURS'
+)
+
+select {{ evidence_columns('O5_4', 'marches') }}
+from outdoor_maintenance_contracts

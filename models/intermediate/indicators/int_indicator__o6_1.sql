@@ -1,3 +1,14 @@
-select {{ evidence_columns('O6_1', 'factures', 'spend_year', 'invoice_id', 'spend_amount_ht') }}
-from {{ ref('int_spend_lines') }}
-where is_ess_supplier
+{#- A credit note with an ESS supplier, already negative, reduces the amount. -#}
+with ess_spend_lines as (
+    select
+        *,
+        spend_year as year,
+        invoice_id as business_key,
+        spend_amount_ht as numerator_contribution,
+        null as denominator_contribution
+    from {{ ref('int_spend_lines') }}
+    where is_ess_supplier
+)
+
+select {{ evidence_columns('O6_1', 'factures') }}
+from ess_spend_lines

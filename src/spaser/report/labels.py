@@ -38,6 +38,7 @@ _REASONS = [
     (re.compile(r"unknown coded value in '(?P<column>[^']+)'"), "code inconnu dans « {column} »"),
     (re.compile(r"duplicate key.*"), "clé déjà vue (doublon)"),
     (re.compile(r"unknown contract.*"), "marché inconnu de la filiale"),
+    (re.compile(r"wrong number of fields.*"), "nombre de champs différent de l'en-tête (FEC)"),
 ]
 
 

@@ -27,7 +27,7 @@ def _plain(value: Any) -> Any:
 
 
 def write_validation_results(site_dir: Path, root: Path, reports: list[Any]) -> Path:
-    """One entry per validated file (a `validate.FileReport`), next to the Data Docs."""
+    """One entry per validated file (a `report.FileReport`), next to the Data Docs."""
     files = []
     for report in reports:
         status = (

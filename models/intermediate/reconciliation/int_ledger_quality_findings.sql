@@ -1,0 +1,92 @@
+{#- What the books hold that an auditor must know, in the rows of
+    fct_data_quality (extract `fec`), per filiale and year:
+    - unbalanced entries (Σ debit ≠ Σ credit), kept as read, by the year of
+      their date, with the sum of their imbalances;
+    - purchase entries lettered with another supplier's payment: on the same
+      supplier account, their lettering code is carried by no payment of
+      their own auxiliary account but by a payment of the same amount on
+      another one, itself lettered with no invoice of its own; they are
+      unpaid in the books. By the year of the invoice, with their amount HT.
+      (Lettering codes often restart with each auxiliary account: the same
+      code elsewhere alone proves nothing.) -#}
+with supplier_lines as (
+    select * from {{ ref('int_ledger_supplier_lines') }}
+    where lettering_code is not null
+),
+
+unpaid_lettered as (
+    select purchases.*
+    from supplier_lines as purchases
+    anti join supplier_lines as payments
+        on
+            purchases.filiale_code = payments.filiale_code
+            and purchases.account_number = payments.account_number
+            and purchases.auxiliary_account_number is not distinct from payments.auxiliary_account_number
+            and purchases.lettering_code = payments.lettering_code
+            and payments.is_payment_entry
+            and purchases.journal_code <> payments.journal_code
+    where purchases.is_purchase_entry
+),
+
+unmatched_payments as (
+    select payments.*
+    from supplier_lines as payments
+    anti join supplier_lines as purchases
+        on
+            payments.filiale_code = purchases.filiale_code
+            and payments.account_number = purchases.account_number
+            and payments.auxiliary_account_number is not distinct from purchases.auxiliary_account_number
+            and payments.lettering_code = purchases.lettering_code
+            and purchases.is_purchase_entry
+    where payments.is_payment_entry
+),
+
+crossed_entries as (
+    select distinct
+        unpaid.filiale_code,
+        unpaid.source_file,
+        unpaid.journal_code,
+        unpaid.entry_number
+    from unpaid_lettered as unpaid
+    semi join unmatched_payments as payments
+        on
+            unpaid.filiale_code = payments.filiale_code
+            and unpaid.account_number = payments.account_number
+            and unpaid.lettering_code = payments.lettering_code
+            and unpaid.auxiliary_account_number is distinct from payments.auxiliary_account_number
+            and payments.debit_amount - payments.credit_amount = unpaid.credit_amount - unpaid.debit_amount
+)
+
+select
+    filiale_code,
+    year(entry_date) as year,
+    'unbalanced_entry' as finding,
+    'fec' as extract,
+    'écriture dont le débit et le crédit diffèrent : gardée telle que lue (montant : somme des écarts)' as detail,
+    count(*) as rows_count,
+    sum(abs(debit_total - credit_total))::double as amount_ht,
+    []::varchar[] as affected_indicators
+from {{ ref('int_ledger_entries_classified') }}
+where not is_balanced
+group by all
+
+union all
+
+select
+    entries.filiale_code,
+    entries.ledger_year as year,
+    'lettering_across_suppliers' as finding,
+    'fec' as extract,
+    'facture lettrée avec le règlement d''un autre fournisseur : non payée dans les livres' as detail,
+    count(*) as rows_count,
+    sum(entries.purchase_amount_ht)::double as amount_ht,
+    {#- With the books' payment dates, such an invoice is unpaid for O3_1 and O3_2. #}
+    {{ "['O3_1', 'O3_2']" if var('payment_dates_source') == 'ledger' else '[]' }}::varchar[] as affected_indicators
+from {{ ref('int_ledger_purchase_entries') }} as entries
+semi join crossed_entries
+    on
+        entries.filiale_code = crossed_entries.filiale_code
+        and entries.source_file = crossed_entries.source_file
+        and entries.journal_code = crossed_entries.journal_code
+        and entries.entry_number = crossed_entries.entry_number
+group by all

@@ -1,0 +1,5 @@
+import sys
+
+from spaser.validate.cli import main
+
+sys.exit(main())
