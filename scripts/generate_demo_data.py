@@ -28,7 +28,7 @@ DROM), ERILIA (Provence-Alpes-Côte d'Azur and Corsica) and ALLIADE
 contract's format variety (BOM, CRLF, column order, extra columns, header case,
 quoting, split extract, amount and boolean spellings) and its row rules: every
 filiale holds a few rows that the staging must reject, listed by ``--summary``.
-SEQENS, SIDR and ERILIA also deliver their books (FEC files, scripts/demo_fec.py).
+SEQENS, SIDR and ERILIA also deliver their books (FEC files, scripts/demo_data/fec.py).
 
 The code is the package ``scripts/demo_data`` (its ``__init__`` maps the modules).
 """

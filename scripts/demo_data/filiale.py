@@ -8,9 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from demo_fec import write_fec_files
-
-from . import decp
+from . import decp, fec
 from .avenants import make_avenants
 from .consultations import make_consultations
 from .documents import make_documents
@@ -35,12 +33,8 @@ class Publication:
     owns: Callable[[Path], bool]  # its files in a filiale folder: wiped with a previous delivery
 
 
-def is_fec_file(path: Path) -> bool:
-    return path.suffix == ".txt"
-
-
 # A new publication: one line here, and its call in generate_filiale.
-PUBLICATIONS = (Publication("decp", decp.is_decp_file), Publication("fec", is_fec_file))
+PUBLICATIONS = (Publication("decp", decp.is_decp_file), Publication("fec", fec.is_fec_file))
 
 
 def generate_filiale(profile: Profile, out: Path, seed: int, invoices: int) -> list[Reject]:
@@ -62,4 +56,4 @@ def generate_filiale(profile: Profile, out: Path, seed: int, invoices: int) -> l
     make_evenements(ctx)
     make_documents(ctx)
     # The books are read back from the invoices and suppliers just written.
-    return ctx.rejects + write_fec_files(profile.code, profile.siren, folder, seed)
+    return ctx.rejects + fec.write_fec_files(profile.code, profile.siren, folder, seed)
