@@ -1,4 +1,4 @@
-"""The demo's DECP files (scripts/demo_decp.py): some filiales publish, in both roots and both
+"""The demo's DECP files (scripts/demo_data/decp.py): some filiales publish, in both roots and both
 list styles, with the gaps the marts must find; the bad records are in the generator's list."""
 
 from __future__ import annotations

@@ -68,7 +68,7 @@ def test_every_planted_difference_is_found(demo):
     }
     assert findings == {"erp_only", "ledger_only", "amount_mismatch", "payment_date_mismatch"}
     # In 2026, each filiale's books hold one entry unbalanced by a cent and one invoice
-    # lettered with another supplier's payment (scripts/demo_fec_books.py).
+    # lettered with another supplier's payment (scripts/demo_data/fec_books.py).
     quality = demo.query(
         "select filiale_code, finding, rows_count > 0 "
         "from intermediate.int_ledger_quality_findings where year = 2026 "

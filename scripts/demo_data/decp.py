@@ -28,6 +28,10 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
+from .marches import Contract
+from .sirets import luhn_complete
+from .writer import Context
+
 Record = dict[str, Any]
 
 THRESHOLD_CENTS = 40_000_00
@@ -94,16 +98,6 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter=";"))
 
 
-def _luhn_siret(prefix: str) -> str:
-    """`prefix` (13 digits) completed with the digit that passes the Luhn check."""
-    for last in "0123456789":
-        digits = [int(d) for d in prefix + last]
-        total = sum(d if i % 2 else (2 * d - 9 if d > 4 else 2 * d) for i, d in enumerate(digits))
-        if total % 10 == 0:
-            return prefix + last
-    raise AssertionError("unreachable")
-
-
 def _money(cents: int) -> float:
     return cents / 100
 
@@ -153,7 +147,7 @@ class Publisher:
 
     def __init__(self, rng: Random, siren: str, prefix: str, as_of: date) -> None:
         self.rng = rng
-        self.buyer = _luhn_siret(siren + "0001")
+        self.buyer = luhn_complete(siren + "0001")
         self.prefix = prefix
         self.as_of = as_of
 
@@ -166,7 +160,7 @@ class Publisher:
         published = notified + timedelta(days=days)
         return published if published <= self.as_of else None
 
-    def record(self, contract: Any, erp: Erp, published: date) -> Record:
+    def record(self, contract: Contract, erp: Erp, published: date) -> Record:
         rng = self.rng
         notified, cents, holder = contract.day, contract.cents, contract.siret
         social, environmental = list(erp.social), list(erp.environmental)
@@ -177,7 +171,7 @@ class Publisher:
         elif gap < 0.05:
             notified += timedelta(days=rng.choice((-2, -1, 1, 3)))
         elif gap < 0.07:
-            holder = _luhn_siret(holder[:9] + "9999")  # another establishment
+            holder = luhn_complete(holder[:9] + "9999")  # another establishment
         elif gap < 0.11:
             social = [] if social else ["Clause sociale"]
         elif gap < 0.14:
@@ -205,7 +199,7 @@ class Publisher:
         }
         return record
 
-    def modifications(self, contract: Any, erp: Erp) -> list[Record]:
+    def modifications(self, contract: Contract, erp: Erp) -> list[Record]:
         rng, total, published = self.rng, contract.cents, []
         for number, (day, cents) in enumerate(sorted(erp.amendments), start=1):
             total += cents
@@ -304,7 +298,7 @@ def _dump(spec: DecpFile, records: list[Record]) -> str:
     return json.dumps(document, ensure_ascii=spec.layout == "ascii", indent=indent) + "\n"
 
 
-def write_decp(ctx: Any, contracts: list[Any], as_of: date) -> None:
+def write_decp(ctx: Context, contracts: list[Contract], as_of: date) -> None:
     """Write the filiale's DECP files, if it publishes any; add their rejects to ctx.rejects."""
     code = ctx.profile.code
     if code not in LAYOUTS:

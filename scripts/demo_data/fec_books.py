@@ -1,7 +1,7 @@
 """The books of the demo delivery, from the invoices the generator wrote: each invoice
 booked as a purchase entry (supplier credited TTC, expense or capitalised works and VAT
 debited) and paid by a bank entry lettered with it, with the differences an audit finds;
-and each financial year's entries in order (scripts/demo_fec.py writes them)."""
+and each financial year's entries in order (fec.py writes them)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Write the demo supplier registries (SIRENE, ESUS, ESS France) for a generated delivery.
 
-Called by generate_demo_data.py once the raw folder is written: it reads back
+Called by the generator (cli.py) once the raw folder is written: it reads back
 the suppliers and invoices of that folder and writes, next to it, the four
 registries of the contract (``registries.md``) in their published shapes and
 official column names: StockUniteLegale in Parquet, StockEtablissement in CSV
@@ -25,14 +25,15 @@ from random import Random
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-LA_POSTE_SIREN = "356000000"
-ELSEWHERE = (
-    ("33063", "33000", "BORDEAUX"),
-    ("59350", "59000", "LILLE"),
-    ("67482", "67000", "STRASBOURG"),
-    ("44109", "44000", "NANTES"),
-    ("2B033", "20600", "BASTIA"),
-    ("97411", "97400", "SAINT-DENIS"),
+from .places import ELSEWHERE as SUPPLIER_TOWNS
+from .sirets import siret_is_valid
+
+# Establishments away from the ERP's address: some of the suppliers' other towns, in upper
+# case as SIRENE writes them.
+ELSEWHERE = tuple(
+    (insee, postal, town.upper())
+    for insee, postal, town in SUPPLIER_TOWNS
+    if town in ("Bordeaux", "Lille", "Strasbourg", "Nantes", "Bastia", "Saint-Denis")
 )
 STREETS = ("REPUBLIQUE", "GARE", "LIBERATION", "PAIX")
 CATEGORIES = {"PME": ("GE", "ETI"), "ETI": ("PME",), "GE": ("PME",), "": ("PME", "GE")}
@@ -97,19 +98,6 @@ class Supplier:
     postal: str
     commune: str
     naf: str
-
-
-def siret_is_valid(siret: str) -> bool:
-    """The contract's SIRET check: Luhn, or La Poste's digit sum divisible by 5."""
-    if len(siret) != 14 or not siret.isdigit():
-        return False
-    if siret.startswith(LA_POSTE_SIREN):
-        return sum(map(int, siret)) % 5 == 0
-    total = 0
-    for position, digit in enumerate(map(int, siret)):
-        doubled = digit * 2 if position % 2 == 0 else digit
-        total += doubled - 9 if doubled > 9 else doubled
-    return total % 10 == 0
 
 
 def clean(value: str | None) -> str:

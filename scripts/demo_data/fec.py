@@ -1,7 +1,7 @@
 """The demo delivery's books: an FEC (fichier des écritures comptables) per financial
 year for some filiales, written from the invoices the generator has just written.
 
-Called by generate_demo_data.py once a filiale's extracts are written. SEQENS writes
+Called by filiale.py once a filiale's extracts are written. SEQENS writes
 ISO 8859-15, tab-separated, Debit/Credit; SIDR UTF-8 with a BOM, `|` then tab,
 Montant/Sens (D/C, then +1/-1), CRLF; ERILIA UTF-8, upper-case header, decimal point,
 and no 2024 file (its 2024 reconciliation is unknown); ALLIADE has no books at all.
@@ -22,7 +22,8 @@ from decimal import Decimal
 from pathlib import Path
 from random import Random
 
-from demo_fec_books import book, read_invoices, supplier_names, year_entries
+from .fec_books import book, read_invoices, supplier_names, year_entries
+from .writer import Reject
 
 FIELDS = (
     "JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib",
@@ -164,7 +165,12 @@ def _unreadable(fields: list[str], layout: Layout) -> tuple[list[str], str]:
     return fields, f"invalid amount in '{'Montant' if layout.sens else 'Credit'}': '{text}'"
 
 
-def write_fec_files(code: str, siren: str, folder: Path, seed: int) -> list[tuple]:
+def is_fec_file(path: Path) -> bool:
+    """A text export as the books come; their .csv spelling is wiped with the extracts."""
+    return path.suffix == ".txt"
+
+
+def write_fec_files(code: str, siren: str, folder: Path, seed: int) -> list[Reject]:
     """The filiale's FEC files; its deliberately unreadable lines, as the generator lists them."""
     files = layouts(code, siren)
     if not files:
