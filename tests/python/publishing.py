@@ -18,8 +18,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import CONFORMANCE, CONFORMANCE_VARS, PROJECT_DIR
+from conftest import CONFORMANCE, CONFORMANCE_VARS, CONFORMANCE_YEARS, PROJECT_DIR
 from spaser.outputs import Outputs
+from spaser.report.data import Year
 
 AWKWARD_NAME = "sortie d'été"
 
@@ -105,3 +106,18 @@ def published_conformance(tmp_path_factory) -> Published:
     completed = run_publish(CONFORMANCE / "raw", output)
     assert completed.returncode == 0, (completed.stdout + completed.stderr)[-5000:]
     return Published(Outputs(output, output / "spaser.duckdb"), completed.stdout)
+
+
+class SectionData:
+    """What a report section reads (spaser.report.data.ReportData), from a build's database:
+    its years all closed, so that a section shows every year of the conformance set."""
+
+    def __init__(self, build):
+        self.build = build
+        self.years = [Year(y, "closed", "année close") for y in CONFORMANCE_YEARS]
+
+    def query(self, sql: str, parameters: list | None = None) -> list[dict]:
+        with duckdb.connect(str(self.build.database), read_only=True) as connection:
+            result = connection.execute(sql, parameters or [])
+            names = [column[0] for column in result.description]
+            return [dict(zip(names, row, strict=True)) for row in result.fetchall()]

@@ -4,13 +4,15 @@ unchanged, since the DECP files only add rows of their own."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 import pytest
 import test_conformance as base
 
-from conftest import FIXTURES, run_dbt
+from conftest import CONFORMANCE, FIXTURES, run_dbt
 from expected_values import (
     as_text,
     group_cell_mismatches,
@@ -20,6 +22,10 @@ from expected_values import (
     row_counts,
     same_number,
 )
+from publishing import SectionData
+from spaser.exports import export_relation
+from spaser.report.formats import NBSP
+from spaser.report.sections.decp import filiale_decp, group_decp
 from spaser.summary import deliveries
 
 DECP_CONFORMANCE = FIXTURES / "conformance_decp"
@@ -62,7 +68,7 @@ def test_the_folder_is_the_conformance_set_plus_decp_files():
     def files(root: Path) -> dict[str, bytes]:
         return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*.csv")}
 
-    assert files(DECP_CONFORMANCE / "raw") == files(base.CONFORMANCE / "raw")
+    assert files(DECP_CONFORMANCE / "raw") == files(CONFORMANCE / "raw")
 
 
 def test_compliance_per_filiale_and_year(decp_build):
@@ -174,3 +180,30 @@ def test_summary_counts_no_missing_extract_for_a_filiale_with_decp_files(decp_bu
     with duckdb.connect(str(decp_build.database), read_only=True) as connection:
         absent = {filiale: count for filiale, *_, count in deliveries(connection)}
     assert absent == {"SEQENS": 0, "SIDR": 0, "LOGEO": 0}
+
+
+def test_report_shows_the_publication_rate_and_the_unpublished_contracts(decp_build):
+    data = SectionData(decp_build)
+    group = group_decp(data, None)
+    assert f">18 (94,7{NBSP}%)</td><td>16 (84,2{NBSP}%)</td>" in group  # SEQENS 2024, of 19
+    assert group.count("inconnu : aucun fichier DECP livré") == 3  # LOGEO
+    sidr = filiale_decp(data, "SIDR")
+    assert "Marchés non publiés (4)" in sidr
+    assert all(c in sidr for c in ("2024-M004", "2025-M010", "2025-M020", "2026-M005"))
+    assert "2024-M010" not in sidr  # SEQENS'
+    assert "Aucun fichier DECP livré" in filiale_decp(data, "LOGEO")
+
+
+def test_compliance_and_contract_checks_are_exported(decp_build, tmp_path):
+    with duckdb.connect(str(decp_build.database), read_only=True) as connection:
+        for mart in ("fct_decp_compliance", "fct_decp_contract_checks"):
+            export_relation(connection, f"marts.{mart}", tmp_path)
+    schema = pq.read_schema(tmp_path / "fct_decp_contract_checks.parquet")
+    assert str(schema.field("published").type) == "bool"
+    with (tmp_path / "fct_decp_compliance.csv").open(encoding="utf-8-sig") as handle:
+        rows = {(r["filiale_code"], r["year"]): r for r in csv.DictReader(handle, delimiter=";")}
+    assert rows[("SIDR", "2026")]["published_pct"] == "75"
+    assert rows[("LOGEO", "2025")]["contracts_in_scope"] == ""
+    with (tmp_path / "fct_decp_contract_checks.csv").open(encoding="utf-8-sig") as handle:
+        published = [r["published"] for r in csv.DictReader(handle, delimiter=";")]
+    assert published.count("FAUX") == 8

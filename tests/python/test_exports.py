@@ -16,6 +16,8 @@ EXPORTED = (
     "fct_indicators_group",
     "fct_data_quality",
     "fct_spend_reconciliation",
+    "fct_decp_compliance",
+    "fct_decp_contract_checks",
     "build_record",
 )
 

@@ -22,8 +22,8 @@ from expected_values import (
     rejected_rows,
     row_counts,
 )
+from publishing import SectionData
 from spaser.exports import export_relation
-from spaser.report.data import Year
 from spaser.report.formats import NBSP
 from spaser.report.sections.reconciliation import filiale_reconciliation, group_reconciliation
 
@@ -201,22 +201,8 @@ def test_payment_delays_from_the_books_when_the_var_says_ledger(fec_build, ledge
     ) == [(6,)]
 
 
-class Published:
-    """What a report section reads (spaser.report.data.ReportData), from a build's database."""
-
-    def __init__(self, build):
-        self.build = build
-        self.years = [Year(y, "closed", "année close") for y in (2024, 2025, 2026)]
-
-    def query(self, sql: str, parameters: list | None = None) -> list[dict]:
-        with duckdb.connect(str(self.build.database), read_only=True) as connection:
-            result = connection.execute(sql, parameters or [])
-            names = [column[0] for column in result.description]
-            return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
-
-
 def test_report_shows_the_share_of_spend_found_in_the_books(fec_build):
-    data = Published(fec_build)
+    data = SectionData(fec_build)
     group = group_reconciliation(data, None)
     assert f"99,5{NBSP}%" in group  # SEQENS 2024: 99.537...
     assert f"98,6{NBSP}%" in group  # SIDR 2025: 98.550...

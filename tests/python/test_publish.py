@@ -11,10 +11,10 @@ import time
 from pathlib import Path
 
 import duckdb
-from publishing import run_publish, start_publish
 from test_delivery_contract import drop_column, rewrite_csv
 
 from conftest import CONFORMANCE, CONFORMANCE_CELLS, copy_raw
+from publishing import run_publish, start_publish
 from spaser.build_record import (
     FAILED,
     INTERRUPTED,

@@ -95,6 +95,13 @@ def is_published(connection: duckdb.DuckDBPyConnection) -> bool:
     return "publish.build_record" in _relations(connection)
 
 
+def rows_of_years_begun(data: ReportData, relation: str, scope: str | None) -> list[dict]:
+    """A per-filiale-and-year mart's rows for the years begun, of one filiale (scope) or all."""
+    started = [y.year for y in data.years if y.period_status != "not_started"]
+    rows = data.query(f"select * from {relation} order by filiale_code, year")
+    return [r for r in rows if r["year"] in started and scope in (None, r["filiale_code"])]
+
+
 class NotPublished(Exception):
     """There is no published database to read; the message says what to run."""
 

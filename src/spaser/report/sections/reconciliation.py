@@ -4,7 +4,7 @@ it (fct_spend_reconciliation and fct_spend_reconciliation_items)."""
 
 from __future__ import annotations
 
-from spaser.report.data import ReportData
+from spaser.report.data import ReportData, rows_of_years_begun
 from spaser.report.registry import FILIALE_PAGE, GROUP_PAGE, render, section
 
 RECONCILIATION = "marts.fct_spend_reconciliation"
@@ -15,9 +15,7 @@ MAX_ITEMS = 50
 
 def _rows(data: ReportData, scope: str | None) -> list[dict]:
     """The rows of the years begun; none when no FEC was delivered (all unknown)."""
-    started = [y.year for y in data.years if y.period_status != "not_started"]
-    rows = data.query(f"select * from {RECONCILIATION} order by filiale_code, year")
-    rows = [r for r in rows if r["year"] in started and scope in (None, r["filiale_code"])]
+    rows = rows_of_years_begun(data, RECONCILIATION, scope)
     return rows if any(r["erp_invoice_count"] is not None for r in rows) else []
 
 

@@ -1,0 +1,47 @@
+"""The publication of the contracts' essential data (DECP): per filiale and year, the share
+of the contracts in scope published, and published on time; on a filiale page, the contracts
+not published (fct_decp_compliance and fct_decp_contract_checks)."""
+
+from __future__ import annotations
+
+from spaser.report.data import ReportData, rows_of_years_begun
+from spaser.report.registry import FILIALE_PAGE, GROUP_PAGE, render, section
+
+COMPLIANCE = "marts.fct_decp_compliance"
+CHECKS = "marts.fct_decp_contract_checks"
+# A filiale page lists this many unpublished contracts, the oldest first; the mart holds them all.
+MAX_UNPUBLISHED = 100
+
+
+def _rows(data: ReportData, scope: str | None) -> list[dict]:
+    """The rows of the years begun; none when no filiale delivered DECP files (all unknown)."""
+    rows = rows_of_years_begun(data, COMPLIANCE, scope)
+    return rows if any(r["contracts_in_scope"] is not None for r in rows) else []
+
+
+@section(GROUP_PAGE, "Publication des données essentielles (DECP)", requires=(COMPLIANCE,))
+def group_decp(data: ReportData, scope: str | None) -> str:
+    return render("decp.html.j2", rows=_rows(data, None), show_filiale=True)
+
+
+@section(FILIALE_PAGE, "Publication des données essentielles (DECP)", requires=(COMPLIANCE, CHECKS))
+def filiale_decp(data: ReportData, scope: str | None) -> str:
+    rows = _rows(data, scope)
+    begun = {r["year"] for r in rows}
+    unpublished = [
+        r
+        for r in data.query(
+            f"select year, contract_id, erp_notification_date, erp_amount_ht from {CHECKS} "
+            "where filiale_code = ? and not published "
+            "order by year, erp_notification_date, contract_id",
+            [scope],
+        )
+        if r["year"] in begun
+    ]
+    return render(
+        "decp.html.j2",
+        rows=rows,
+        show_filiale=False,
+        unpublished=unpublished[:MAX_UNPUBLISHED],
+        unpublished_count=len(unpublished),
+    )
