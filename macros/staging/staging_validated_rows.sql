@@ -1,7 +1,8 @@
-{#- The chain every base model of an extract starts with, ending in the CTE
+{#- The chain a base model of an extract starts with, ending in the CTE
     `deduplicated`: the raw rows, parsed by the contract, checked (the check
     materialized: the duplicate search and the final select both read it),
-    and one row kept per business key. -#}
+    and one row kept per business key. base_extracts__amendments writes it out,
+    with the join and the check its extra rule needs. -#}
 {% macro staging_validated_rows(extract) -%}
 source as (
     select * from {{ source('extracts', extract) }}

@@ -53,6 +53,10 @@ from spaser.outputs import PROJECT_DIR, Delivery, Outputs
 from spaser.report.formats import day
 
 DBT = Path(sys.executable).parent / "dbt"
+# What a publish builds: the models and their data tests. The unit tests check the rules, not
+# the delivery, and the table of parsing cases is their fixture: `make test` and a plain
+# `dbt build` run them, a publish leaves them out of the published database.
+PUBLISH_BUILD = ("build", "--exclude-resource-type", "unit_test", "--exclude", "tag:parsing_cases")
 EXPORT_META_KEY = "spaser_export"
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _TIMESTAMP = re.compile(r"^\d\d:\d\d:\d\d\s+")
@@ -207,11 +211,7 @@ def build_and_publish(outputs: Outputs, cli_vars: str | None, target_path: Path 
             attempt.raw_files = len(files)
             attempt.raw_bytes = sum(f.bytes for f in files)
             dbt_vars = ["--vars", cli_vars] if cli_vars else []
-            # The unit tests check the rules, not the delivery: `make test` and a plain
-            # `dbt build` run them; a publish runs the models and their data tests.
-            run_dbt(
-                ["build", "--exclude-resource-type", "unit_test", *dbt_vars], fresh, target_path
-            )
+            run_dbt([*PUBLISH_BUILD, *dbt_vars], fresh, target_path)
             target = target_path or PROJECT_DIR / "target"
             attempt.exported_relations = exported_relations(target)
             attempt.finish(PUBLISHED)

@@ -11,9 +11,8 @@ import time
 from pathlib import Path
 
 import duckdb
-from test_delivery_contract import drop_column, rewrite_csv
 
-from conftest import CONFORMANCE, CONFORMANCE_CELLS, copy_raw
+from conftest import CONFORMANCE, CONFORMANCE_CELLS, copy_raw, drop_column, rewrite_csv
 from publishing import run_publish, start_publish
 from spaser.build_record import (
     FAILED,

@@ -226,7 +226,7 @@ def test_only_the_delivery_rows_are_read(with_registries):
 def test_missing_column_stops_the_build_naming_file_and_column(tmp_path, name, drop, label):
     registries = tmp_path / "registries"
     shutil.copytree(RULES / "registries", registries)
-    drop_column(registries / name, drop)
+    drop_registry_column(registries / name, drop)
     selected = "+base_registries__" + ("esus" if label == "esus" else "establishments")
     run = run_dbt(
         RULES / "raw", tmp_path / "work", "run", "--select", selected, registries=registries
@@ -236,7 +236,7 @@ def test_missing_column_stops_the_build_naming_file_and_column(tmp_path, name, d
     assert f"{path}: required column '{drop}' missing from the header of this {label}" in run.output
 
 
-def drop_column(path: Path, column: str) -> None:
+def drop_registry_column(path: Path, column: str) -> None:
     """Rewrite a registry file without one column (esus.csv is `;`-separated)."""
     if path.suffix == ".parquet":
         source, target = f"read_parquet('{path}')", "(format parquet)"

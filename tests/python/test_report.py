@@ -17,6 +17,7 @@ from chromium import Browser
 from conftest import INDICATORS, PROJECT_DIR
 from spaser.build_record import FAILED, Attempt, append_attempt
 from spaser.outputs import Outputs
+from spaser.report.charts import trend
 from spaser.report.formats import NARROW_NBSP, NBSP
 
 FIGURES_JS = """
@@ -183,3 +184,9 @@ def test_a_database_built_without_publish_gets_no_report(conformance_build, tmp_
     assert completed.returncode == 1
     assert "n'a pas été publiée par `make build`" in completed.stderr
     assert not (tmp_path / "report").exists()
+
+
+def test_a_chart_label_holding_delivered_text_stays_an_attribute():
+    svg = trend('X" onload="alert(1)-O1_4', [2024, 2025], [1.0, 2.0], set(), None, 1)
+    assert 'aria-label="Tendance X&quot; onload=&quot;alert(1)-O1_4"' in svg
+    assert 'onload="' not in svg

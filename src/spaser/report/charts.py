@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 
@@ -76,4 +77,6 @@ def trend(
     figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(figure)
     svg = _METADATA.sub("", _PROLOGUE.sub("", buffer.getvalue(), count=1), count=1)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="Tendance {chart_id}" ', 1)
+    # The id holds a filiale code, delivered text: the SVG goes into the page as markup.
+    label = html.escape(f"Tendance {chart_id}", quote=True)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)

@@ -111,8 +111,13 @@ def open_published(outputs: Outputs) -> duckdb.DuckDBPyConnection:
     if not outputs.database.exists():
         raise NotPublished(f"Aucune base publiée à {outputs.database} : lancer `make build`.")
     connection = duckdb.connect(str(outputs.database), read_only=True)
-    connection.execute("set TimeZone = 'Europe/Paris'")
-    if not is_published(connection):
+    try:
+        connection.execute("set TimeZone = 'Europe/Paris'")
+        published = is_published(connection)
+    except BaseException:
+        connection.close()
+        raise
+    if not published:
         connection.close()
         raise NotPublished(f"{outputs.database} n'a pas été publiée par `make build`.")
     return connection
