@@ -11,9 +11,17 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 DEMO_RAW_DIR = PROJECT_DIR / "data" / "demo" / "raw"
 DEMO_NOTICE = "données de démonstration fournies avec le projet (SPASER_RAW_DIR non renseigné)"
+
+
+def project_vars() -> dict:
+    """The vars of dbt_project.yml: a build's thresholds and bounds before any --vars."""
+    project = yaml.safe_load((PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8"))
+    return project.get("vars") or {}
 
 
 def _setting(name: str) -> str | None:

@@ -49,7 +49,7 @@ from spaser.build_record import (
     write_record,
 )
 from spaser.exports import write_exports
-from spaser.outputs import PROJECT_DIR, Delivery, Outputs
+from spaser.outputs import PROJECT_DIR, Delivery, Outputs, project_vars
 from spaser.report.formats import day
 
 DBT = Path(sys.executable).parent / "dbt"
@@ -76,8 +76,7 @@ def _raise_interrupted(signum, _frame):
 
 def effective_vars(cli_vars: str | None) -> dict:
     """The vars the build runs with: dbt_project.yml's, overridden by --vars."""
-    project = yaml.safe_load((PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8"))
-    return {**(project.get("vars") or {}), **(yaml.safe_load(cli_vars or "") or {})}
+    return {**project_vars(), **(yaml.safe_load(cli_vars or "") or {})}
 
 
 def fresh_path(published: Path) -> Path:

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from spaser.landing import RawContractError, raw_dir
+from spaser.outputs import Outputs
 from spaser.validate.report import EXIT_CONTRACT_ERROR
 from spaser.validate.run import validate
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
-
 
 def output_dir(configured: str | None = None) -> Path:
-    value = configured or os.environ.get("SPASER_OUTPUT_DIR") or str(PROJECT_ROOT / "output")
-    return Path(value).expanduser().resolve()
+    if configured:
+        return Path(configured).expanduser().resolve()
+    return Outputs.from_environment().root
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -18,17 +18,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from spaser.contract import AMOUNT, BOOLEAN, DATE, INTEGER, NUMBER, SIRET
+from spaser.outputs import project_vars
 
-PROJECT_DIR = Path(__file__).resolve().parents[3]
 # The bounds are the build's own vars, read where dbt reads them.
-_VARS = yaml.safe_load((PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8"))["vars"]
+_VARS = project_vars()
 EARLIEST_VALID_DATE = date.fromisoformat(_VARS["earliest_valid_date"])
 MAX_ABS_AMOUNT = Decimal(str(_VARS["max_abs_amount_eur"]))
 # parse_amount stores decimal(18, 4), rounding half away from zero, before the bound applies.
