@@ -43,7 +43,8 @@ def valid_run(tmp_path_factory) -> tuple[int, str, str, Path]:
     holds four values only the validation's value checks find, and markup.
     """
     base = tmp_path_factory.mktemp("valid")
-    raw, out = copy_raw(base / "raw"), base / "output"
+    # A folder name as people write them: its apostrophe and & read right in the pages.
+    raw, out = copy_raw(base / "livraison d'avril & mai" / "raw"), base / "output"
     rewrite_csv(raw / "SIDR" / "factures.csv", drop_column("montant_ttc"))
     set_field(raw / "LOGEO" / "vehicules.csv", 2, "mode_detention", MARKUP)
     replace_text(
@@ -130,6 +131,8 @@ def test_delivered_markup_is_text_in_the_data_docs(valid_run):
     html = page.read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert" not in html
+    assert "livraison d'avril &amp; mai/raw/LOGEO/vehicules.csv" in html
+    assert "&amp;amp;" not in html and "&amp;#x27;" not in html
 
 
 def test_valid_values_are_not_reported(valid_run):

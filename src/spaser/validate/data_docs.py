@@ -65,7 +65,7 @@ def record_source(
     A dataframe batch knows nothing of where its rows came from, so the page
     would say 'Data asset: None'; the auditor needs the file and its path.
     The stored copy has its delivered values escaped: Great Expectations writes
-    unexpected values into its pages as HTML, and a delivery is not trusted.
+    unexpected values into its pages as HTML unescaped, and a delivery is not trusted.
     The caller's result keeps the values as delivered.
     """
     from great_expectations.data_context.types.resource_identifiers import (
@@ -76,15 +76,18 @@ def record_source(
     result = copy.deepcopy(result)
     for validation in result.results:
         validation.result = _escaped(validation.result)
-    result.meta["batch_spec"] = _escaped(
-        {
+    # The file's names are shown twice, once escaped by Great Expectations and once not:
+    # only markup is neutralised, so that a path with an apostrophe or an & reads right in both.
+    result.meta["batch_spec"] = {
+        key: value.replace("<", "&lt;").replace(">", "&gt;") if isinstance(value, str) else value
+        for key, value in {
             **(result.meta.get("batch_spec") or {}),
             "data_asset_name": label,
             "source_file": str(raw.path),
             "extract": raw.extract,
             "filiale_code": raw.filiale_code or "(group level)",
-        }
-    )
+        }.items()
+    }
     key = ValidationResultIdentifier(
         expectation_suite_identifier=ExpectationSuiteIdentifier(name=suite_name),
         run_id=run_id,
