@@ -110,11 +110,13 @@ def published_conformance(tmp_path_factory) -> Published:
 
 class SectionData:
     """What a report section reads (spaser.report.data.ReportData), from a build's database:
-    its years all closed, so that a section shows every year of the conformance set."""
+    its years all closed, so that a section shows every year of the conformance set, and no
+    as-of date unless a test sets one."""
 
     def __init__(self, build):
         self.build = build
         self.years = [Year(y, "closed", "année close") for y in CONFORMANCE_YEARS]
+        self.as_of_date = None
 
     def query(self, sql: str, parameters: list | None = None) -> list[dict]:
         with duckdb.connect(str(self.build.database), read_only=True) as connection:

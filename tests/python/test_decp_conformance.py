@@ -5,6 +5,7 @@ unchanged, since the DECP files only add rows of their own."""
 from __future__ import annotations
 
 import csv
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -188,7 +189,7 @@ def test_report_shows_the_publication_rate_and_the_unpublished_contracts(decp_bu
     assert f">18 (94,7{NBSP}%)</td><td>16 (84,2{NBSP}%)</td>" in group  # SEQENS 2024, of 19
     assert group.count("inconnu : aucun fichier DECP livré") == 3  # LOGEO
     sidr = filiale_decp(data, "SIDR")
-    assert "Marchés non publiés (4)" in sidr
+    assert "Marchés non publiés (4)" in sidr and sidr.count(">en retard<") == 4
     assert all(c in sidr for c in ("2024-M004", "2025-M010", "2025-M020", "2026-M005"))
     assert "2024-M010" not in sidr  # SEQENS'
     assert "Aucun fichier DECP livré" in filiale_decp(data, "LOGEO")
@@ -207,3 +208,15 @@ def test_compliance_and_contract_checks_are_exported(decp_build, tmp_path):
     with (tmp_path / "fct_decp_contract_checks.csv").open(encoding="utf-8-sig") as handle:
         published = [r["published"] for r in csv.DictReader(handle, delimiter=";")]
     assert published.count("FAUX") == 8
+
+
+def test_an_unpublished_contract_within_its_delay_is_not_late(decp_build):
+    # SIDR 2026-M005, notified 25/05/2026 (marches.csv), may be published until 25/07/2026.
+    data = SectionData(decp_build)
+    data.as_of_date = date(2026, 7, 25)
+    sidr = filiale_decp(data, "SIDR")
+    assert "dont 1 encore dans le délai de publication" in sidr
+    assert "<td>2026-M005</td><td>25/05/2026</td>" in sidr and "<td>25/07/2026</td>" in sidr
+    assert sidr.count(">en retard<") == 3 and sidr.count("délai non échu") == 1
+    data.as_of_date = date(2026, 7, 26)
+    assert filiale_decp(data, "SIDR").count(">en retard<") == 4

@@ -24,6 +24,8 @@ checked as (
         decp.publication_date as decp_publication_date,
         erp.notification_date as erp_notification_date,
         decp.notification_date as decp_notification_date,
+        {{ decp_publication_due_date('coalesce(decp.notification_date, erp.notification_date)') }}
+            as publication_due_date,
         erp.notification_date = decp.notification_date as notification_date_matches,
         erp.amount_ht as erp_amount_ht,
         decp.amount as decp_amount,

@@ -33,8 +33,7 @@ select
     in_scope.contract_id,
     standing.contract_id is not null as published,
     coalesce(
-        standing.publication_date
-        <= (standing.notification_date + to_months({{ var('decp_publication_delay_months') }}))::date,
+        standing.publication_date <= {{ decp_publication_due_date('standing.notification_date') }},
         false
     ) as published_on_time,
     date_diff('day', standing.notification_date, standing.publication_date) as publication_delay_days,

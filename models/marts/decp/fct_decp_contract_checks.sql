@@ -23,6 +23,7 @@ select
     decp_publication_date,
     erp_notification_date,
     decp_notification_date,
+    publication_due_date,
     erp_amount_ht,
     decp_amount,
     erp_titulaire_siret,

@@ -4,6 +4,8 @@ not published (fct_decp_compliance and fct_decp_contract_checks)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from spaser.report.data import ReportData, rows_of_years_begun
 from spaser.report.registry import FILIALE_PAGE, GROUP_PAGE, render, section
 
@@ -29,10 +31,10 @@ def filiale_decp(data: ReportData, scope: str | None) -> str:
     rows = _rows(data, scope)
     begun = {r["year"] for r in rows}
     unpublished = [
-        r
+        {**r, "is_late": _is_late(r["publication_due_date"], data.as_of_date)}
         for r in data.query(
-            f"select year, contract_id, erp_notification_date, erp_amount_ht from {CHECKS} "
-            "where filiale_code = ? and not published "
+            f"select year, contract_id, erp_notification_date, erp_amount_ht, "
+            f"publication_due_date from {CHECKS} where filiale_code = ? and not published "
             "order by year, erp_notification_date, contract_id",
             [scope],
         )
@@ -44,4 +46,10 @@ def filiale_decp(data: ReportData, scope: str | None) -> str:
         show_filiale=False,
         unpublished=unpublished[:MAX_UNPUBLISHED],
         unpublished_count=len(unpublished),
+        within_delay_count=sum(not r["is_late"] for r in unpublished),
     )
+
+
+def _is_late(due: date | None, as_of: date | None) -> bool:
+    """Unpublished past its last day of publication; without an as-of date, late."""
+    return as_of is None or due is None or as_of > due

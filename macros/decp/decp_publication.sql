@@ -1,0 +1,6 @@
+{#- The last day a contract notified on `notification_date` may be published
+    on time: the var `decp_publication_delay_months` later, the 29th-31st
+    clamped to the month's last day (31/12 + 2 months = 28/02 or 29/02). -#}
+{% macro decp_publication_due_date(notification_date) -%}
+    ({{ notification_date }} + to_months({{ var('decp_publication_delay_months') }}))::date
+{%- endmacro %}
