@@ -1,13 +1,14 @@
 """The project's raw layer, outside a build: for the delivery validation.
 
 `land(raw_dir)` runs the same on-run-start macro a build runs
-(`dbt run-operation land_raw_delivery`) into a scratch DuckDB file, so that
+(`dbt run-operation land_raw_delivery`) into a DuckDB file of its own, so that
 the validation reads the delivery exactly as the build will: same files,
 same encodings, same records and line numbers, same contract errors.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import subprocess
@@ -59,11 +60,41 @@ def _contract_error(output: str) -> str:
     return "dbt could not land the delivery:\n" + "\n".join(tail)
 
 
+# Where the validation lands a delivery: always the same database and target path, so that
+# dbt finds its profile unchanged and re-parses only what changed (about 4 s saved a run).
+WORKSPACE = PROJECT_DIR / "target" / "landing"
+
+
+@contextmanager
+def workspace() -> Iterator[Path]:
+    """The project's landing folder, or a scratch one while another validation holds it
+    (or where the project folder cannot be written)."""
+    try:
+        WORKSPACE.mkdir(parents=True, exist_ok=True)
+        lock = (WORKSPACE / ".lock").open("a")
+    except OSError:
+        lock = None
+    if lock is not None:
+        with lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                held = True
+            except BlockingIOError:
+                held = False
+            if held:
+                yield WORKSPACE
+                return
+    with tempfile.TemporaryDirectory(prefix="spaser-landing-") as scratch:
+        yield Path(scratch)
+
+
 @contextmanager
 def land(root: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read connection to the delivery landed as the raw views of a build."""
-    with tempfile.TemporaryDirectory(prefix="spaser-landing-") as scratch:
-        database = Path(scratch) / "landing.duckdb"
+    with workspace() as folder:
+        database = folder / "landing.duckdb"
+        for stale in (database, database.with_name("landing.duckdb.wal")):
+            stale.unlink(missing_ok=True)
         env = {
             **os.environ,
             "SPASER_RAW_DIR": str(root) if root != DEFAULT_RAW_DIR else "",
@@ -73,7 +104,7 @@ def land(root: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         }
         command = [
             str(DBT), "run-operation", "land_raw_delivery", "--project-dir", str(PROJECT_DIR),
-            "--target-path", f"{scratch}/target", "--log-path", f"{scratch}/logs",
+            "--target-path", str(folder / "target"), "--log-path", str(folder / "logs"),
         ]  # fmt: skip
         done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
         if done.returncode != 0:

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import CONFORMANCE, copy_raw, drop_column, rewrite_csv, set_field
 from spaser import validate
-from spaser.landing import DEFAULT_RAW_DIR
+from spaser.landing import DEFAULT_RAW_DIR, WORKSPACE, workspace
 
 CONFORMANCE_RAW = CONFORMANCE / "raw"
 MARKUP = "<script>alert(1)</script>"
@@ -181,3 +181,11 @@ def test_bad_row_in_filiales_stops_like_the_build(tmp_path, capsys):
     assert line_of(out, "filiales.csv").startswith("ERROR")
     assert "drom: invalid boolean: 1 row(s) (lines 5): 'peut-être'" in out
     assert "filiales.csv" in err
+
+
+def test_a_validation_running_meanwhile_lands_in_a_scratch_folder():
+    # The project's landing folder keeps dbt's parse between runs; one validation at a time.
+    with workspace() as first, workspace() as second:
+        assert first == WORKSPACE
+        assert second != first and second.is_dir()
+    assert not second.exists()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import html
 import shutil
 from pathlib import Path
@@ -64,16 +63,15 @@ def record_source(
 
     A dataframe batch knows nothing of where its rows came from, so the page
     would say 'Data asset: None'; the auditor needs the file and its path.
-    The stored copy has its delivered values escaped: Great Expectations writes
-    unexpected values into its pages as HTML unescaped, and a delivery is not trusted.
-    The caller's result keeps the values as delivered.
+    The stored result has its delivered values escaped, in place: Great Expectations
+    writes unexpected values into its pages as HTML unescaped, and a delivery is not
+    trusted. Read the values as delivered before (spaser.validate.report.summarize).
     """
     from great_expectations.data_context.types.resource_identifiers import (
         ExpectationSuiteIdentifier,
         ValidationResultIdentifier,
     )
 
-    result = copy.deepcopy(result)
     for validation in result.results:
         validation.result = _escaped(validation.result)
     # The file's names are shown twice, once escaped by Great Expectations and once not:

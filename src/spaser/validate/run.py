@@ -64,8 +64,9 @@ def _validate_landed(connection, root: Path, out: Path) -> int:
             },
             run_id=run_id,
         )
-        record_source(context, result, suites[extract.name].name, run_id, raw, label)
+        # The report takes the values as delivered, before the Data Docs' copy is escaped.
         report = summarize(label, raw, len(frame), result)
+        record_source(context, result, suites[extract.name].name, run_id, raw, label)
         print_report(report, width)
         reports.append(report)
 
