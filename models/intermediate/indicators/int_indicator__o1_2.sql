@@ -5,7 +5,7 @@ with large_contracts as (
         notification_year as year,
         contract_id as business_key,
         case
-            when list_has_any(environmental_considerations, ['Clause environnementale', 'Critère environnemental'])
+            when list_has_any(environmental_considerations, [{{ sql_literals(environmental_consideration_codes()) }}])
                 then 1
             else 0
         end as numerator_contribution,

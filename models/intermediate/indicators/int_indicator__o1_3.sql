@@ -5,7 +5,7 @@ with large_contracts as (
         notification_year as year,
         contract_id as business_key,
         case
-            when list_has_any(social_considerations, ['Clause sociale', 'Critère social', 'Marché réservé'])
+            when list_has_any(social_considerations, [{{ sql_literals(social_consideration_codes()) }}])
                 then 1
             else 0
         end as numerator_contribution,
