@@ -1,7 +1,8 @@
 {#- The columns a BI user sorts and filters the indicator marts by, the same
     in the filiale grid and the group consolidation: where the indicator sits
-    in the Spaser, its order, the sense of its target and where its year
-    stands at the as-of date. Reads the `catalogue` (int_indicator_catalogue_labelled)
+    in the Spaser, its order, the sense of its target, where its year
+    stands at the as-of date and the sense in which it improves (last, so that
+    the columns of earlier exports keep their places). Reads the `catalogue` (int_indicator_catalogue_labelled)
     and `period` (int_reporting_years_dated) relations of the calling model. -#}
 {% macro bi_columns(target_comparison) -%}
     catalogue.axis_number::integer as axis_number,
@@ -12,5 +13,6 @@
     {{ target_comparison }}::varchar as target_comparison,
     period.period_status::varchar as period_status,
     period.period_status_label::varchar as period_status_label,
-    period.as_of_date::date as as_of_date
+    period.as_of_date::date as as_of_date,
+    catalogue.direction::varchar as direction
 {%- endmacro %}

@@ -1,9 +1,11 @@
 {#- The indicator catalogue with the Spaser's structure a reader navigates:
     the axis and the objective of each indicator, numbered and labelled as in
-    the source document, and the presentation order (O1_1 before O10_1). -#}
+    the source document, and the presentation order (O1_1 before O10_1) and the sense
+    in which the indicator improves. -#}
 select
     catalogue.indicator_code,
     catalogue.sort_order,
+    catalogue.direction,
     objectives.axis_number,
     objectives.axis_label,
     objectives.objective_number,
