@@ -182,3 +182,17 @@ def set_field(path: Path, number: int, column: str, value: str) -> None:
         return ";".join(fields)
 
     edit_line(path, number, edit)
+
+
+# Under pytest-xdist (`make test` runs two workers), a test runs in the worker that already
+# built its delivery: the modules using the shared conformance builds in one group, every
+# other module in a group of its own (its module-scoped build made once).
+SHARED_BUILDS = {"conformance_build", "published_conformance"}
+
+
+def pytest_collection_modifyitems(config, items):
+    shared = {item.module.__name__ for item in items if SHARED_BUILDS & set(item.fixturenames)}
+    for item in items:
+        module = item.module.__name__
+        group = "conformance" if module in shared else module
+        item.add_marker(pytest.mark.xdist_group(group))
