@@ -58,6 +58,7 @@ __all__ = [
 
 WORKBOOK_NAME = "spaser.xlsx"
 EVIDENCE_RELATION = "marts.fct_indicator_evidence"
+PUBLISH_SCHEMA = "publish."
 
 
 def connect(outputs: Outputs) -> duckdb.DuckDBPyConnection:
@@ -97,6 +98,8 @@ def write_exports(outputs: Outputs) -> list[Path]:
         (relations,) = connection.execute(
             "select exported_relations from publish.build_record"
         ).fetchall()[0]
+        # dbt lists an exposure's sources first; the build's record reads best last.
+        relations = sorted(relations, key=lambda relation: relation.startswith(PUBLISH_SCHEMA))
         for relation in relations:
             written += export_relation(connection, relation, folder)
         tables = [relation.split(".")[-1] for relation in relations]
