@@ -59,6 +59,7 @@ __all__ = [
 WORKBOOK_NAME = "spaser.xlsx"
 EVIDENCE_RELATION = "marts.fct_indicator_evidence"
 PUBLISH_SCHEMA = "publish."
+DEFAULT_MEMORY_LIMIT = "4GB"
 
 
 def connect(outputs: Outputs) -> duckdb.DuckDBPyConnection:
@@ -66,9 +67,9 @@ def connect(outputs: Outputs) -> duckdb.DuckDBPyConnection:
     connection.execute("set TimeZone = 'Europe/Paris'")
     # The exports keep the order they ask for (the build's profile turns it off).
     connection.execute("set preserve_insertion_order = true")
-    memory_limit = os.environ.get("SPASER_MEMORY_LIMIT", "").strip()
-    if memory_limit:
-        connection.execute(f"set memory_limit = {quote_literal(memory_limit)}")
+    # The build's limit (profiles.yml): beyond it DuckDB spills to disk instead of growing.
+    memory_limit = os.environ.get("SPASER_MEMORY_LIMIT", "").strip() or DEFAULT_MEMORY_LIMIT
+    connection.execute(f"set memory_limit = {quote_literal(memory_limit)}")
     return connection
 
 
