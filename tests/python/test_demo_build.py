@@ -68,3 +68,17 @@ def test_demo_delivery_rejects_exactly_the_planted_bad_rows(tmp_path):
         "amount_ht": 39650.21,
     }
     assert numerator == 0
+    # « Why is SEQENS 2025 O3_1 60,43 % ? »: 84 of its 139 invoices paid in 2025 were paid
+    # within 30 days, as the delays in their facts say, and that is the mart's figure.
+    delays = run.query(
+        "select (facts->>'payment_delay_days')::integer, numerator_contribution "
+        "from marts.fct_indicator_evidence "
+        "where filiale_code = 'SEQENS' and year = 2025 and indicator_code = 'O3_1'"
+    )
+    assert len(delays) == 139
+    assert all(numerator == (delay <= 30) for delay, numerator in delays)
+    assert sum(delay <= 30 for delay, _ in delays) == 84
+    assert run.query(
+        "select value from marts.fct_indicators "
+        "where filiale_code = 'SEQENS' and year = 2025 and indicator_code = 'O3_1'"
+    ) == [(100 * 84 / 139,)]
