@@ -35,6 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not year.isdigit():
                 parser.error(f"année attendue, pas {year!r}")
             paths = write_evidence(outputs, filiale, int(year))
+            if not any(path.suffix == ".xlsx" for path in paths):
+                print("Plus de lignes qu'une feuille Excel n'en tient : CSV seulement.")
         else:
             paths = write_exports(outputs)
     except (LookupError, OSError, RuntimeError, duckdb.Error) as error:
