@@ -14,5 +14,6 @@
     period.period_status::varchar as period_status,
     period.period_status_label::varchar as period_status_label,
     period.as_of_date::date as as_of_date,
-    catalogue.direction::varchar as direction
+    catalogue.direction::varchar as direction,
+    catalogue.indicator_definition::varchar as indicator_definition
 {%- endmacro %}

@@ -9,8 +9,13 @@
 
     Boolean indicators: several rows may establish the same fact (two
     policies in force); only the first, in the model's order, carries the 1,
-    so that the evidence adds up to 1 (test assert_boolean_evidence_is_zero_or_one). -#}
-{% macro evidence_columns(indicator_code, extract) -%}
+    so that the evidence adds up to 1 (test assert_boolean_evidence_is_zero_or_one).
+
+    `facts` names the CTE's columns the rule read (dates, amounts, flags and
+    the source of a classification): they are carried as one JSON object, so
+    that a row says why it counts without a join back to the extracts
+    (documented per indicator in the docs block evidence_facts). -#}
+{% macro evidence_columns(indicator_code, extract, facts=[]) -%}
     filiale_code,
     year::integer as year,
     '{{ indicator_code }}' as indicator_code,
@@ -19,7 +24,16 @@
     source_file,
     line_number,
     numerator_contribution::{{ contribution_type() }} as numerator_contribution,
-    denominator_contribution::{{ contribution_type() }} as denominator_contribution
+    denominator_contribution::{{ contribution_type() }} as denominator_contribution,
+    {{ evidence_facts(facts) }} as facts
+{%- endmacro %}
+
+{% macro evidence_facts(facts) -%}
+    {%- if facts -%}
+        json_object({% for fact in facts %}'{{ fact }}', {{ fact }}{{ ', ' if not loop.last }}{% endfor %})
+    {%- else -%}
+        null::json
+    {%- endif -%}
 {%- endmacro %}
 
 {#- Contributions and the figures added up from them are exact decimals: euro
@@ -38,6 +52,7 @@
     check as CTEs and the final select. The documents and the consultations
     checked are listed; only a document carries the 1. -#}
 {% macro document_applied_to_consultations(indicator_code, documents, consultations) %}
+{%- set document_facts = ['document_type', 'validation_date', 'publication_date', 'withdrawal_date', 'url', 'contact_email'] %}
 years_with_a_gap as (
     select distinct
         filiale_code,
@@ -75,11 +90,11 @@ consultations_checked as (
     from {{ consultations }}
 )
 
-select {{ evidence_columns(indicator_code, 'documents') }}
+select {{ evidence_columns(indicator_code, 'documents', document_facts) }}
 from documents_checked
 
 union all
 
-select {{ evidence_columns(indicator_code, 'consultations') }}
+select {{ evidence_columns(indicator_code, 'consultations', ['launch_date', 'estimated_amount_ht', 'carries_the_document']) }}
 from consultations_checked
 {% endmacro %}

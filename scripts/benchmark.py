@@ -7,7 +7,10 @@ For each scale, one run: generate the delivery (scripts/generate_demo_data.py) i
 temporary folder; the floor, DuckDB alone landing every raw CSV of the folder as text tables
 (one `read_csv` per extract, every column VARCHAR, into a DuckDB file); then `dbt build` on
 it as a publish runs it (models and data tests; the unit tests check the rules, not the
-delivery), timed, with its peak memory (`/usr/bin/time -v`) and its slowest nodes. The figures go to
+delivery), timed, with its peak memory (`/usr/bin/time -v`) and its slowest nodes; then the
+exports as a publish writes them (`python -m spaser.exports`: Parquet, CSV, the workbook and
+the auditors' evidence partitioned by filiale and year), timed, with their peak memory, under
+the profile's memory limit. The figures go to
 the console, to docs/benchmarks.json and to the section of docs/benchmarks.md between its
 `make benchmark` markers (other sections of that file are left as they are). It measures;
 it asserts nothing.
@@ -30,7 +33,8 @@ from pathlib import Path
 
 import duckdb
 
-from spaser.publish import PUBLISH_BUILD
+from spaser.build_record import PUBLISHED, Attempt, now, write_record
+from spaser.publish import PUBLISH_BUILD, exported_relations
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -72,6 +76,10 @@ class Result:
     build_s: float
     ratio: float
     peak_rss_mb: float
+    exports_s: float = 0.0
+    exports_peak_rss_mb: float = 0.0
+    evidence_rows: int = 0
+    evidence_files: int = 0
     slowest: list[tuple[str, float]] = field(default_factory=list)
 
 
@@ -151,6 +159,47 @@ def build(raw: Path, work: Path) -> tuple[float, float]:
     return elapsed, rss_kb / 1024
 
 
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Run a command under `/usr/bin/time -v`: (wall seconds, peak RSS in MB)."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        ["/usr/bin/time", "-v", *command], cwd=PROJECT_DIR, env=env, capture_output=True, text=True
+    )
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout[-4000:] + done.stderr[-4000:])
+        raise SystemExit(f"{' '.join(command)} failed")
+    rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)[1])
+    return elapsed, rss_kb / 1024
+
+
+def exports(raw: Path, work: Path) -> tuple[float, float, int, int]:
+    """The exports of the built database, as a publish writes them: (wall seconds, peak RSS
+    in MB, evidence rows and Parquet files written)."""
+    database = work / "spaser.duckdb"
+    attempt = Attempt("benchmark", now(), str(raw), False, {})
+    attempt.exported_relations = exported_relations(work / "target")
+    attempt.finish(PUBLISHED)
+    write_record(database, attempt, [], [])
+    env = {
+        **os.environ,
+        "SPASER_OUTPUT_DIR": str(work / "out"),
+        "SPASER_DUCKDB_PATH": str(database),
+    }
+    elapsed, peak_mb = timed([str(BIN / "python"), "-m", "spaser.exports"], env)
+    files = sorted((work / "out" / "exports" / "evidence").rglob("*.parquet"))
+    with duckdb.connect() as connection:
+        rows = (
+            connection.execute(
+                "select coalesce(sum(num_rows), 0) from parquet_file_metadata(?)",
+                [[str(p) for p in files]],
+            ).fetchall()[0][0]
+            if files
+            else 0
+        )
+    return elapsed, peak_mb, int(rows), len(files)
+
+
 def measure(scale: Scale) -> Result:
     with tempfile.TemporaryDirectory(prefix=f"spaser-bench-{scale.name}-") as tmp:
         raw, work = Path(tmp) / "raw", Path(tmp) / "work"
@@ -166,9 +215,11 @@ def measure(scale: Scale) -> Result:
             ).fetchall()[0][0]
         results = json.loads((work / "target" / "run_results.json").read_text())["results"]
         slowest = sorted(results, key=lambda r: r["execution_time"], reverse=True)[:5]
+        exports_s, exports_mb, evidence_rows, evidence_files = exports(raw, work)
         return Result(
             scale.name, round(raw_mb, 1), int(invoices), round(floor, 1), round(build_s, 1),
-            round(build_s / floor, 1), round(peak_mb),
+            round(build_s / floor, 1), round(peak_mb), round(exports_s, 1), round(exports_mb),
+            evidence_rows, evidence_files,
             [(r["unique_id"].split(".")[-1], round(r["execution_time"], 1)) for r in slowest],
         )  # fmt: skip
 
@@ -200,6 +251,20 @@ def markdown(results: list[Result]) -> str:
         lines.append(
             f"| {SCALES[r.scale].what} | {r.raw_mb:,.1f} | {r.invoice_rows:,} | {r.floor_s} | "
             f"{r.build_s} | {r.ratio}× | {r.peak_rss_mb:,.0f} |"
+        )
+    lines += [
+        "",
+        "Exports after the build (`python -m spaser.exports`, as a publish writes them: Parquet "
+        "and CSV of the marts, `dictionnaire.csv`, `spaser.xlsx`, and the auditors' evidence "
+        "and supplier classification as Parquet, one sorted file per filiale and year):",
+        "",
+        "| scale | exports (s) | peak RSS (MB) | evidence rows | evidence files |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.scale} | {r.exports_s} | {r.exports_peak_rss_mb:,.0f} | "
+            f"{r.evidence_rows:,} | {r.evidence_files:,} |"
         )
     lines += ["", "Slowest nodes:", ""]
     for r in results:
@@ -237,7 +302,9 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{name:<14} {result.raw_mb:>9,.1f} MB {result.invoice_rows:>11,} invoices  "
             f"floor {result.floor_s:>6} s  build {result.build_s:>7} s  "
-            f"ratio {result.ratio:>5}×  peak {result.peak_rss_mb:>6,.0f} MB",
+            f"ratio {result.ratio:>5}×  peak {result.peak_rss_mb:>6,.0f} MB  "
+            f"exports {result.exports_s:>6} s  peak {result.exports_peak_rss_mb:>6,.0f} MB  "
+            f"evidence {result.evidence_rows:,} rows in {result.evidence_files} files",
             flush=True,
         )
         results.append(result)

@@ -9,6 +9,7 @@ with paid as (
         invoice_date,
         reception_date,
         payment_date,
+        amount_ht,
         reception_date is null as is_reception_date_assumed,
         coalesce(
             reception_date, invoice_date + {{ var('reception_fallback_days') }}::integer

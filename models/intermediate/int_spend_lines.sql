@@ -29,7 +29,8 @@ select
     invoices.line_number,
     suppliers.sme_source,
     suppliers.departement_source,
-    {{ supplier_ess_source(on_invoice_date, 'suppliers.ess_source') }} as ess_source
+    {{ supplier_ess_source(on_invoice_date, 'suppliers.ess_source') }} as ess_source,
+    invoices.invoice_date
 from {{ ref('stg_extracts__invoices') }} as invoices
 left join {{ ref('int_contracts_retained') }} as contracts
     on

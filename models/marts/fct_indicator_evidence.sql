@@ -30,7 +30,8 @@ with evidence as (
         'declared_indicator_values.csv' as source_file,
         null::bigint as line_number,
         declared.numerator::{{ contribution_type() }} as numerator_contribution,
-        declared.denominator::{{ contribution_type() }} as denominator_contribution
+        declared.denominator::{{ contribution_type() }} as denominator_contribution,
+        json_object('declared_numerator', declared.numerator, 'declared_denominator', declared.denominator) as facts
     from {{ ref('declared_indicator_values') }} as declared
     inner join {{ ref('indicator_catalogue') }} as catalogue
         on declared.indicator_code = catalogue.indicator_code
@@ -46,7 +47,8 @@ select
     evidence.source_file,
     evidence.line_number,
     evidence.numerator_contribution,
-    evidence.denominator_contribution
+    evidence.denominator_contribution,
+    evidence.facts
 from evidence
 inner join {{ ref('int_indicator_grid') }} as grid
     on

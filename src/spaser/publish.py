@@ -48,7 +48,7 @@ from spaser.build_record import (
     read_attempts,
     write_record,
 )
-from spaser.exports import write_exports
+from spaser.exports import describe, write_exports
 from spaser.outputs import PROJECT_DIR, Delivery, Outputs, project_vars
 from spaser.report.formats import day
 
@@ -273,8 +273,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"Documentation dbt : {outputs.dbt_docs}")
     if not args.no_exports:
         try:
-            for path in write_exports(outputs):
-                print(f"Export : {path}")
+            for line in describe(write_exports(outputs)):
+                print(line)
         except (OSError, RuntimeError, duckdb.Error) as error:
             print(f"ÉCHEC des exports (la base est publiée) : {error}", file=sys.stderr)
             return 1

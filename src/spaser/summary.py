@@ -102,7 +102,7 @@ def main() -> int:
     for warning in attempts_since(outputs, started):
         print(warning)
     print(f"Base publiée : {outputs.database}")
-    print(f"Exports (Parquet, CSV) : {outputs.exports}")
+    print(f"Exports (Parquet, CSV, classeur spaser.xlsx, dictionnaire) : {outputs.exports}")
     print(f"Rapport : {outputs.report / 'index.html'}")
     print(f"Documentation dbt : {outputs.dbt_docs}")
     print(f"Contrôle de la livraison (Great Expectations) : {outputs.data_docs}")

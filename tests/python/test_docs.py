@@ -84,3 +84,16 @@ def test_each_indicator_references_its_definition_block(docs):
         assert row["indicator_code"] in blocks[block]
         model = models[f"int_indicator__{row['indicator_code'].lower()}"]
         assert model["description"] == blocks[block], f"{model['name']} does not use {block}"
+
+
+def test_indicator_code_leads_to_each_definition_page(docs):
+    """From fct_indicators, one click to each indicator's definition (its model's page)."""
+    manifest, _ = docs
+    models = {node["name"]: uid for uid, node in manifest["nodes"].items()}
+    with (PROJECT_DIR / "seeds" / "indicator_catalogue.csv").open(encoding="utf-8") as handle:
+        codes = [r["indicator_code"] for r in csv.DictReader(handle) if r["is_common"] == "true"]
+    for mart in ("fct_indicators", "dim_indicators"):
+        description = manifest["nodes"][models[mart]]["columns"]["indicator_code"]["description"]
+        for code in codes:
+            target = models[f"int_indicator__{code.lower()}"]
+            assert f"[{code}](#!/model/{target})" in description, (mart, code)

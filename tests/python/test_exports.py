@@ -8,18 +8,21 @@ import io
 import duckdb
 import pyarrow.parquet as pq
 
-from conftest import CONFORMANCE_CELLS
+from conftest import CONFORMANCE_CELLS, CONFORMANCE_YEARS
 from spaser.exports import export_relation, quote_literal
 
 EXPORTED = (
     "fct_indicators",
     "fct_indicators_group",
+    "dim_indicators",
     "fct_data_quality",
     "fct_spend_reconciliation",
     "fct_decp_compliance",
     "fct_decp_contract_checks",
     "build_record",
 )
+AUDITORS = ("dim_suppliers",)
+PARTITIONED = ("evidence", "supplier_classification")
 
 
 def mart_types(connection, relation: str) -> dict[str, str]:
@@ -32,8 +35,80 @@ def mart_types(connection, relation: str) -> dict[str, str]:
 def test_every_exposed_mart_is_exported(published_conformance):
     exports = published_conformance.outputs.exports
     assert sorted(p.name for p in exports.iterdir()) == sorted(
-        f"{name}.{suffix}" for name in EXPORTED for suffix in ("csv", "parquet")
+        [f"{name}.{suffix}" for name in EXPORTED + AUDITORS for suffix in ("csv", "parquet")]
+        + ["dictionnaire.csv", "spaser.xlsx", *PARTITIONED]
     )
+
+
+def test_tables_in_their_natural_order(published_conformance):
+    """Filiale, year, then the indicator's sort_order (O10_1 after O9_3, not after O1_7);
+    the group's table by year, then sort_order."""
+    exports = published_conformance.outputs.exports
+    rows = read_csv(exports / "fct_indicators.csv")
+    keys = [(r["filiale_code"], r["year"], r["indicator_code"]) for r in rows]
+    assert keys[:3] == [
+        ("LOGEO", "2024", "O1_1"),
+        ("LOGEO", "2024", "O1_2"),
+        ("LOGEO", "2024", "O1_3"),
+    ]
+    assert keys[27:30] == [
+        ("LOGEO", "2024", "O9_3"),
+        ("LOGEO", "2024", "O10_1"),
+        ("LOGEO", "2025", "O1_1"),
+    ]
+    assert keys[-1] == ("SIDR", "2026", "O10_1")
+    assert [int(r["sort_order"]) for r in rows[:29]] == list(range(1, 30))
+    group = read_csv(exports / "fct_indicators_group.csv")
+    assert [(r["year"], r["sort_order"]) for r in group] == [
+        (str(year), str(order)) for year in CONFORMANCE_YEARS for order in range(1, 30)
+    ]
+    catalogue = read_csv(exports / "dim_indicators.csv")
+    assert [r["indicator_code"] for r in catalogue][:2] == ["O1_1", "O1_2"]
+    assert [r["indicator_code"] for r in catalogue][-1] == "O10_1"
+
+
+def test_dictionary_labels_every_exported_column_from_the_dbt_docs(published_conformance):
+    exports = published_conformance.outputs.exports
+    dictionary = read_csv(exports / "dictionnaire.csv")
+    entries = {(r["Table"], r["Colonne"]): r for r in dictionary}
+    for name in EXPORTED + AUDITORS:
+        header = (exports / f"{name}.csv").read_text(encoding="utf-8-sig").split("\n")[0].split(";")
+        assert [c for c in header if not entries.get((name, c), {}).get("Libellé")] == [], name
+    value = entries["fct_indicators", "value"]
+    assert (value["Libellé"], value["Type"], value["Unité"]) == (
+        "Valeur",
+        "nombre décimal (DOUBLE)",
+        "selon unit",
+    )
+    assert value["Description"].startswith("Valeur : `percent` = 100 x numérateur")
+    assert entries["fct_indicators", "as_of_date"]["Type"] == "date (JJ/MM/AAAA) (DATE)"
+    # The text of the docs block col_as_of_date, not a copy of it.
+    assert entries["fct_indicators_group", "as_of_date"]["Description"].startswith(
+        "Date d'arrêté de la livraison : la var `spaser_as_of_date`"
+    )
+    assert entries["fct_data_quality", "amount_ht"]["Unité"] == "€"
+    assert entries["fct_indicator_evidence", "facts"]["Export"] == "auditeurs"
+    # A link of the dbt docs reads as its text.
+    code = entries["fct_indicators", "indicator_code"]["Description"]
+    assert "O3_1 · O3_2" in code and "#!/model" not in code
+
+
+def test_catalogue_carries_each_definition_direction_and_target(published_conformance):
+    exports = published_conformance.outputs.exports
+    catalogue = {r["indicator_code"]: r for r in read_csv(exports / "dim_indicators.csv")}
+    assert len(catalogue) == 29
+    o1_5 = catalogue["O1_5"]
+    assert (o1_5["direction"], o1_5["target_comparison"], o1_5["target"]) == ("baisse", "<", "5")
+    assert o1_5["indicator_definition"].startswith(
+        "O1_5 — Part des marchés avenantés (montant global des avenants / montant initial global)"
+    )
+    assert "**" not in o1_5["indicator_definition"]
+    assert catalogue["O1_6"]["target"] == "90" and catalogue["O3_1"]["target"] == ""
+    assert all(r["indicator_definition"] for r in catalogue.values())
+    rows = read_csv(exports / "fct_indicators.csv")
+    assert {r["indicator_definition"] for r in rows if r["indicator_code"] == "O3_2"} == {
+        catalogue["O3_2"]["indicator_definition"]
+    }
 
 
 def test_parquet_keeps_the_marts_types_and_figures(published_conformance):

@@ -14,5 +14,5 @@ with innovative_contracts_without_publicity as (
         and is_awarded_without_publicity
 )
 
-select {{ evidence_columns('O10_1', 'marches') }}
+select {{ evidence_columns('O10_1', 'marches', ['notification_date', 'amount_ht', 'is_innovative', 'procedure_label', 'is_awarded_without_publicity']) }}
 from innovative_contracts_without_publicity

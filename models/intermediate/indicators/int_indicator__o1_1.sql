@@ -19,5 +19,5 @@ with policies_in_force as (
     where document_type = 'POLITIQUE_ACHATS_RESPONSABLES'
 )
 
-select {{ evidence_columns('O1_1', 'documents') }}
+select {{ evidence_columns('O1_1', 'documents', ['document_type', 'validation_date', 'publication_date', 'withdrawal_date', 'url']) }}
 from policies_in_force

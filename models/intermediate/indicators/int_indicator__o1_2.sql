@@ -14,5 +14,5 @@ with large_contracts as (
     where amount_ht >= {{ var('large_contract_threshold_eur') }}
 )
 
-select {{ evidence_columns('O1_2', 'marches') }}
+select {{ evidence_columns('O1_2', 'marches', ['notification_date', 'amount_ht', 'environmental_considerations']) }}
 from large_contracts

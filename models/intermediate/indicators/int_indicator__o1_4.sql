@@ -9,5 +9,5 @@ with spend_lines as (
     from {{ ref('int_spend_lines') }}
 )
 
-select {{ evidence_columns('O1_4', 'factures') }}
+select {{ evidence_columns('O1_4', 'factures', ['invoice_date', 'document_type', 'spend_amount_ht', 'supplier_siret', 'contract_id', 'is_framework_agreement']) }}
 from spend_lines

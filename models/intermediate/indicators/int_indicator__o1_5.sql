@@ -29,10 +29,10 @@ amendment_amounts as (
             and amendments.contract_id = contracts.contract_id
 )
 
-select {{ evidence_columns('O1_5', 'marches') }}
+select {{ evidence_columns('O1_5', 'marches', ['notification_date', 'amount_ht']) }}
 from initial_amounts
 
 union all
 
-select {{ evidence_columns('O1_5', 'avenants') }}
+select {{ evidence_columns('O1_5', 'avenants', ['contract_id', 'notification_date', 'amount_ht']) }}
 from amendment_amounts

@@ -9,5 +9,5 @@ with consultations_launched as (
     from {{ ref('stg_extracts__consultations') }}
 )
 
-select {{ evidence_columns('O1_6', 'consultations') }}
+select {{ evidence_columns('O1_6', 'consultations', ['launch_date', 'subject', 'is_programmed']) }}
 from consultations_launched

@@ -10,5 +10,5 @@ with negotiated_contracts as (
     where reference_amount_ht is not null
 )
 
-select {{ evidence_columns('O1_7', 'marches') }}
+select {{ evidence_columns('O1_7', 'marches', ['notification_date', 'amount_ht', 'reference_amount_ht']) }}
 from negotiated_contracts

@@ -8,5 +8,5 @@ with training_sessions as (
     from {{ ref('stg_extracts__trainings') }}
 )
 
-select {{ evidence_columns('O2_1', 'formations') }}
+select {{ evidence_columns('O2_1', 'formations', ['session_date', 'title', 'participants_count']) }}
 from training_sessions

@@ -13,5 +13,5 @@ with invoices_paid as (
     where not is_paid_before_receipt
 )
 
-select {{ evidence_columns('O3_1', 'factures') }}
+select {{ evidence_columns('O3_1', 'factures', ['invoice_date', 'reception_date', 'is_reception_date_assumed', 'effective_reception_date', 'payment_date', 'payment_delay_days', 'amount_ht']) }}
 from invoices_paid

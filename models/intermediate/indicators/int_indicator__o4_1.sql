@@ -10,5 +10,5 @@ with collectively_heated_units as (
     where heating_mode = 'Collectif'
 )
 
-select {{ evidence_columns('O4_1', 'logements') }}
+select {{ evidence_columns('O4_1', 'logements', ['snapshot_date', 'heating_mode', 'heating_energy', 'heat_network_renewable_pct', 'is_heating_renewable']) }}
 from collectively_heated_units

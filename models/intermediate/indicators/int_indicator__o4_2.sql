@@ -11,5 +11,5 @@ with units_with_hot_water as (
     where hot_water_mode in ('Collectif', 'Individuel')
 )
 
-select {{ evidence_columns('O4_2', 'logements') }}
+select {{ evidence_columns('O4_2', 'logements', ['snapshot_date', 'hot_water_mode', 'hot_water_energy', 'heat_network_renewable_pct', 'is_hot_water_renewable']) }}
 from units_with_hot_water

@@ -13,5 +13,5 @@ with rehabilitations_delivered as (
     where operation_type = 'REHABILITATION' and delivery_date is not null
 )
 
-select {{ evidence_columns('O4_3', 'operations') }}
+select {{ evidence_columns('O4_3', 'operations', ['delivery_date', 'housing_units_count', 'dpe_label_before', 'dpe_label_after']) }}
 from rehabilitations_delivered

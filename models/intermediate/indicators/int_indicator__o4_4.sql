@@ -9,5 +9,5 @@ with fleet_on_december_31 as (
     from {{ ref('int_fleet_year_end') }}
 )
 
-select {{ evidence_columns('O4_4', 'vehicules') }}
+select {{ evidence_columns('O4_4', 'vehicules', ['energy_code', 'co2_wltp_g_km', 'is_low_emission']) }}
 from fleet_on_december_31

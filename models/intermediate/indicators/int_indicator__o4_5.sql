@@ -13,5 +13,5 @@ with new_builds_delivered as (
     where operation_type = 'CONSTRUCTION_NEUVE' and delivery_date is not null
 )
 
-select {{ evidence_columns('O4_5', 'operations') }}
+select {{ evidence_columns('O4_5', 'operations', ['delivery_date', 'labels']) }}
 from new_builds_delivered

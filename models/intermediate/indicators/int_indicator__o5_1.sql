@@ -10,5 +10,5 @@ with sustainable_wood_contracts as (
     where operation_type = 'CONSTRUCTION_NEUVE' and list_contains(clauses, 'BOIS_DURABLE')
 )
 
-select {{ evidence_columns('O5_1', 'marches') }}
+select {{ evidence_columns('O5_1', 'marches', ['notification_date', 'amount_ht', 'operation_id', 'operation_type', 'clauses']) }}
 from sustainable_wood_contracts

@@ -13,6 +13,7 @@ operations_started as (
         operations.*,
         year(operations.works_start_date) as year,
         operations.operation_id as business_key,
+        biosourced.operation_id is not null as has_biosourced_contract,
         case when biosourced.operation_id is not null then 1 else 0 end as numerator_contribution,
         1 as denominator_contribution
     from {{ ref('stg_extracts__operations') }} as operations
@@ -25,5 +26,5 @@ operations_started as (
         and operations.works_start_date is not null
 )
 
-select {{ evidence_columns('O5_2', 'operations') }}
+select {{ evidence_columns('O5_2', 'operations', ['works_start_date', 'operation_type', 'has_biosourced_contract']) }}
 from operations_started

@@ -12,5 +12,5 @@ with works_contracts as (
     where category = 'Travaux' and operation_type in ('CONSTRUCTION_NEUVE', 'REHABILITATION')
 )
 
-select {{ evidence_columns('O5_3', 'marches') }}
+select {{ evidence_columns('O5_3', 'marches', ['notification_date', 'amount_ht', 'operation_id', 'operation_type', 'clauses', 'waste_recovery_target_pct']) }}
 from works_contracts

@@ -9,5 +9,5 @@ with outdoor_maintenance_contracts as (
     where segment = 'ESPACES_EXTERIEURS'
 )
 
-select {{ evidence_columns('O5_4', 'marches') }}
+select {{ evidence_columns('O5_4', 'marches', ['notification_date', 'amount_ht', 'segment', 'clauses']) }}
 from outdoor_maintenance_contracts

@@ -10,5 +10,5 @@ with ess_spend_lines as (
     where is_ess_supplier
 )
 
-select {{ evidence_columns('O6_1', 'factures') }}
+select {{ evidence_columns('O6_1', 'factures', ['invoice_date', 'document_type', 'spend_amount_ht', 'supplier_siret', 'is_ess_supplier', 'ess_source']) }}
 from ess_spend_lines

@@ -11,5 +11,5 @@ with spend_lines_in_jobs as (
     from {{ ref('int_spend_jobs_estimated') }}
 )
 
-select {{ evidence_columns('O6_2', 'factures') }}
+select {{ evidence_columns('O6_2', 'factures', ['spend_amount_ht', 'ratio_segment', 'fte_per_meur', 'ratio_source', 'is_default_ratio']) }}
 from spend_lines_in_jobs

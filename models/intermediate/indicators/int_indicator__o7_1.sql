@@ -11,5 +11,5 @@ with operations_started as (
     where operation_type in ('CONSTRUCTION_NEUVE', 'REHABILITATION') and works_start_date is not null
 )
 
-select {{ evidence_columns('O7_1', 'operations') }}
+select {{ evidence_columns('O7_1', 'operations', ['works_start_date', 'operation_type', 'has_clean_site_charter']) }}
 from operations_started

@@ -9,5 +9,5 @@ with spend_lines as (
     from {{ ref('int_spend_lines') }}
 )
 
-select {{ evidence_columns('O8_1', 'factures') }}
+select {{ evidence_columns('O8_1', 'factures', ['invoice_date', 'document_type', 'spend_amount_ht', 'supplier_siret', 'is_sme_supplier', 'sme_source']) }}
 from spend_lines

@@ -11,5 +11,5 @@ with collaborative_meetings as (
     where event_type not in ({{ sql_literals(var('events_excluded_from_meetings')) }})
 )
 
-select {{ evidence_columns('O9_1', 'evenements_fournisseurs') }}
+select {{ evidence_columns('O9_1', 'evenements_fournisseurs', ['event_date', 'event_type', 'title', 'companies_count']) }}
 from collaborative_meetings

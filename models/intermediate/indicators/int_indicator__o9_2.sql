@@ -19,5 +19,5 @@ with programmes_published as (
     where document_type = 'PROGRAMMATION_ACHATS' and publication_date is not null
 )
 
-select {{ evidence_columns('O9_2', 'documents') }}
+select {{ evidence_columns('O9_2', 'documents', ['document_type', 'validation_date', 'publication_date', 'url']) }}
 from programmes_published

@@ -9,5 +9,5 @@ with spend_lines as (
     from {{ ref('int_spend_lines') }}
 )
 
-select {{ evidence_columns('O9_3', 'factures') }}
+select {{ evidence_columns('O9_3', 'factures', ['invoice_date', 'document_type', 'spend_amount_ht', 'supplier_siret', 'is_local_supplier', 'departement_source']) }}
 from spend_lines

@@ -1,0 +1,29 @@
+{#- Each indicator's French definition, as a relation (indicator_code,
+    indicator_definition): the description of its model int_indicator__<code>,
+    which is its docs block indicator_<code> rendered by dbt, read from the
+    graph. The definition is written once, in the docs block; the marts and
+    the exports carry that text, never a copy to keep in step. Markdown bold
+    is dropped (a spreadsheet shows it as asterisks); the rest reads as text. -#}
+{% macro indicator_definitions() -%}
+    {%- set definitions = [] -%}
+    {%- if execute -%}
+        {%- for node in graph.get('nodes', {}).values() | sort(attribute='name') -%}
+            {%- if node.resource_type == 'model' and node.name.startswith('int_indicator__') -%}
+                {%- do definitions.append((node.name[15:] | upper, node.description | replace('**', '') | trim)) -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {%- if definitions -%}
+        select *
+        from (values
+            {%- for code, text in definitions %}
+                ({{ sql_string(code) }}, {{ sql_string(text) }}){{ ',' if not loop.last }}
+            {%- endfor %}
+        ) as definitions (indicator_code, indicator_definition)
+    {%- else -%}
+        select
+            null::varchar as indicator_code,
+            null::varchar as indicator_definition
+        where false
+    {%- endif -%}
+{%- endmacro %}
