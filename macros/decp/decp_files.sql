@@ -17,7 +17,7 @@
     {#- A byte-order mark is not JSON, but the JSON reader skips it. -#}
     {%- set checked = run_query(
         'select filename, size, json_valid(ltrim(content, chr(65279))) as is_valid '
-        ~ 'from read_text([' ~ sql_literals(paths) ~ ']) order by filename'
+        ~ 'from read_text([' ~ duckdb_files(paths) ~ ']) order by filename'
     ) -%}
     {%- set invalid = [] -%}
     {%- for row in checked.rows if not row['is_valid'] -%}

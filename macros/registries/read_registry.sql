@@ -64,7 +64,7 @@
     {%- if folder is none or not execute -%}{{ return([]) }}{%- endif -%}
     {%- set folder = folder.rstrip('/') or '/' -%}
     {%- set found = run_query(
-        "select count(*) from glob(" ~ sql_string(folder ~ '*/') ~ ") "
+        "select count(*) from glob(" ~ sql_string(duckdb_path_pattern(folder) ~ '*/') ~ ") "
         ~ "where parse_filename(file) = parse_filename(" ~ sql_string(folder) ~ ")"
     ) -%}
     {%- if found.rows[0][0] == 0 -%}
@@ -73,7 +73,7 @@
         ) }}
     {%- endif -%}
     {%- set listing = run_query(
-        "select file, parse_filename(file) as name from glob(" ~ sql_string(folder ~ '/*') ~ ") "
+        "select file, parse_filename(file) as name from glob(" ~ sql_string(duckdb_path_pattern(folder) ~ '/*') ~ ") "
         ~ "where regexp_matches(lower(parse_filename(file)), " ~ sql_string(spec.name_pattern) ~ ") "
         ~ "and not contains(lower(parse_filename(file)), 'historique') order by name"
     ) -%}
@@ -87,7 +87,7 @@
 {% macro _registry_file(path, name, spec) -%}
     {%- if name.lower().endswith('.parquet') -%}
         {%- set described = run_query(
-            "select column_name, column_type from (describe select * from read_parquet(" ~ sql_string(path) ~ "))"
+            "select column_name, column_type from (describe select * from read_parquet(" ~ duckdb_file(path) ~ "))"
         ) -%}
         {%- set columns = {} -%}
         {%- for column in described.rows -%}
@@ -97,7 +97,7 @@
     {%- else -%}
         {#- The separator is read from the header: `;` when it holds one, else `,`. -#}
         {%- set header = run_query(
-            "select ltrim(line, chr(65279)) from read_csv(" ~ sql_string(path)
+            "select ltrim(line, chr(65279)) from read_csv(" ~ duckdb_file(path)
             ~ ", header = false, columns = {'line': 'varchar'}, delim = chr(1), quote = '', escape = '', auto_detect = false) limit 1"
         ).rows -%}
         {%- set line = header[0][0] if header and header[0][0] else '' -%}
@@ -200,16 +200,16 @@ where
     {%- set exact_shape = "coalesce(" ~ key_text ~ " glob '" ~ "[0-9]" * spec.key_digits ~ "', false)" -%}
     {%- if file.format == 'parquet' %}
     select {{ select_list }}
-    from read_parquet({{ sql_string(file.path) }}, file_row_number = true)
+    from read_parquet({{ duckdb_file(file.path) }}, file_row_number = true)
     where {{ key_text }} in (select {{ spec.wanted }} from {{ wanted_keys }})
     union all
     select {{ select_list }}
-    from read_parquet({{ sql_string(file.path) }}, file_row_number = true)
+    from read_parquet({{ duckdb_file(file.path) }}, file_row_number = true)
     where not {{ exact_shape }}
     {%- else %}
     select {{ select_list }}
     from read_csv(
-        {{ sql_string(file.path) }},
+        {{ duckdb_file(file.path) }},
         header = true, delim = {{ sql_string(file.delimiter) }}, quote = '"', escape = '"', all_varchar = true
     ) with ordinality
     where {{ key_text }} in (select {{ spec.wanted }} from {{ wanted_keys }}) or not {{ exact_shape }}

@@ -45,8 +45,21 @@ def figures(run) -> dict[str, tuple]:
 
 @pytest.fixture(scope="module")
 def with_registries(tmp_path_factory):
+    # The registries in a folder whose name a pattern would read as its sibling `registres 2`,
+    # which holds a legal-unit stock saying every supplier is an SME: never read.
     work = tmp_path_factory.mktemp("registries_rules")
-    run = run_dbt(RULES / "raw", work, "build", vars_=YEAR_2025, registries=RULES / "registries")
+    registries = work / "registres [2025]"
+    shutil.copytree(RULES / "registries", registries)
+    sibling = work / "registres 2"
+    shutil.copytree(RULES / "registries", sibling)
+    with duckdb.connect() as connection:
+        stock = str(sibling / "StockUniteLegale_utf8.csv")
+        connection.sql(
+            f"copy (select * replace ('PME' as categorieEntreprise) from read_csv('{stock}', "
+            f"all_varchar = true)) to '{stock}.new' (header)"
+        )
+    (sibling / "StockUniteLegale_utf8.csv.new").replace(sibling / "StockUniteLegale_utf8.csv")
+    run = run_dbt(RULES / "raw", work, "build", vars_=YEAR_2025, registries=registries)
     assert run.returncode == 0, run.output[-5000:]
     return run
 

@@ -27,7 +27,7 @@
                     else marches
                 end as records
             from read_json(
-                [{{ sql_string(path) }}],
+                [{{ duckdb_file(path) }}],
                 format = 'auto',
                 records = true,
                 columns = {marches: 'JSON'},
