@@ -182,10 +182,15 @@ def delivery_entries(root: str) -> list[dict]:
     return entries
 
 
+# `FEC` not between two letters (accounting-fec.md): `ExportFEC2025.txt` and `FEC_2025.txt`
+# are FECs, `effectifs.csv` is not. The raw layer's macro raw_is_fec_name uses the same pattern.
+FEC_NAME = re.compile(r"(?<![^\W\d_])fec|fec(?![^\W\d_])")
+
+
 def is_fec_file_name(name: str) -> bool:
-    """An accounting FEC file: `FEC` in its name, `.txt` or `.csv` (case ignored)."""
+    """An accounting FEC file: `FEC` not between two letters, `.txt` or `.csv` (case ignored)."""
     lowered = name.lower()
-    return "fec" in lowered and lowered.endswith((".txt", ".csv"))
+    return bool(FEC_NAME.search(lowered)) and lowered.endswith((".txt", ".csv"))
 
 
 # A JSON string, or one of the constants Python's `json` would accept outside RFC 8259.
