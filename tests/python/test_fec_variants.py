@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_dbt
-from spaser.landing import RawContractError, land
+from spaser.landing import RawContractError, land, unrecognized_files
 
 NORM = (
     "JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib",
@@ -291,3 +291,16 @@ def test_header_names_lose_zero_width_and_no_break_spaces(variants):
         "select invoice_id, invoice_date from staging.stg_extracts__invoices "
         "where filiale_code = 'D'"
     ) == [("FD-1", date(2025, 1, 5))]
+
+
+def test_the_validation_lists_files_matching_no_pattern(tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "A").mkdir(parents=True)
+    (raw / "filiales.csv").write_text(FILIALES.split("B;")[0], encoding="utf-8")
+    plant_real_ledger(raw / "A")
+    with land(raw) as connection:
+        assert unrecognized_files(connection) == [
+            "A/effectifs.csv",
+            "A/facture_2025.csv",
+            "A/factures_2025.xlsx",
+        ]
