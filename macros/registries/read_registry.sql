@@ -41,17 +41,19 @@
             'keys': [['siren', [9, 14]]],
             'key_digits': 9,
             'wanted': 'siren',
-            'required': ['date_agrement', 'date_fin_agrement'],
-            'optional': ['raison_sociale'],
+            'required': [],
+            'optional': ['raison_sociale', 'date_agrement', 'date_fin_agrement'],
+            'pads_leading_zero': true,
         },
         'ess_france': {
             'label': 'ess_france',
-            'name_pattern': '^ess_france.*[.]csv$',
+            'name_pattern': '^(ess_france|entreprisesess).*[.]csv$',
             'keys': [['siren', [9]], ['siret', [14]]],
             'key_digits': 9,
             'wanted': 'siren',
             'required': [],
             'optional': [],
+            'pads_leading_zero': true,
         },
     }) }}
 {%- endmacro %}
@@ -157,12 +159,39 @@ with scanned as (
     {%- endfor %}
 ),
 
+cleaned as (
+    select
+        *,
+        {{ clean_siret('registry_key') }} as unpadded_key
+    from scanned
+),
+
+{#- Lists kept by hand in spreadsheets lose the leading zero of a SIREN: an
+    8-digit SIREN (13-digit SIRET) whose padded number passes the Luhn check
+    is read with its zero (registries.md), and counted. #}
+padded as (
+    select
+        *,
+        {%- if spec.get('pads_leading_zero') %}
+            case
+                when regexp_full_match(unpadded_key, '[0-9]{8}|[0-9]{13}')
+                    then {{ luhn_is_valid("'0' || unpadded_key") }}
+                else false
+            end as is_zero_padded
+        {%- else %}
+            false as is_zero_padded
+        {%- endif %}
+    from cleaned
+),
+
 keyed as (
     select
         *,
-        {{ clean_siret('registry_key') }} as cleaned_key,
-        regexp_full_match({{ clean_siret('registry_key') }}, key_pattern) as has_well_formed_key
-    from scanned
+        case when is_zero_padded then '0' || unpadded_key else unpadded_key end as cleaned_key,
+        regexp_full_match(
+            case when is_zero_padded then '0' || unpadded_key else unpadded_key end, key_pattern
+        ) as has_well_formed_key
+    from padded
 )
 
 select
@@ -174,6 +203,7 @@ select
     "{{ column }}",
     {%- endfor %}
     coalesce(has_well_formed_key, false) as has_well_formed_key,
+    coalesce(is_zero_padded, false) as is_zero_padded,
     case when has_well_formed_key then left(cleaned_key, {{ spec.key_digits }}) end as key_value
 from keyed
 where
@@ -234,4 +264,13 @@ where
     {%- else -%}
         cast("{{ found.name | replace('"', '""') }}" as varchar)
     {%- endif -%}
+{%- endmacro %}
+
+{#- The Luhn check of a text of digits (a SIREN or a SIRET). -#}
+{% macro luhn_is_valid(digits) -%}
+    {%- set digit = 'try_cast(substr(reverse(' ~ digits ~ '), position, 1) as integer)' -%}
+    list_sum(list_transform(
+        generate_series(1, length({{ digits }})),
+        lambda position: case when position % 2 = 0 then ({{ digit }} * 2) // 10 + ({{ digit }} * 2) % 10 else {{ digit }} end
+    )) % 10 = 0
 {%- endmacro %}
