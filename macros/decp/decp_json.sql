@@ -44,17 +44,43 @@
     nullif(trim(({{ json }}) ->> '{{ path }}'), '')
 {%- endmacro %}
 
-{#- AAAA-MM-JJ only; an impossible date (2025-13-05) is null. -#}
+{#- AAAA-MM-JJ, optionally followed by a time zone offset (`+02:00`, `Z`) or
+    a time (`T00:00:00`, itself with an offset or not), as the 2019 format and
+    several platforms write them: the date is the calendar date written, the
+    rest is ignored. An impossible date (2025-13-05) is null. -#}
 {% macro decp_date(text) -%}
     case
-        when regexp_full_match({{ text }}, '[0-9]{4}-[0-9]{2}-[0-9]{2}')
-            then try_strptime({{ text }}, '%Y-%m-%d')::date
+        when regexp_full_match(
+            {{ text }},
+            '[0-9]{4}-[0-9]{2}-[0-9]{2}(Z|[+-][0-9]{2}:?[0-9]{2}|T[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?'
+        )
+            then try_strptime(left({{ text }}, 10), '%Y-%m-%d')::date
     end
 {%- endmacro %}
 
-{#- A JSON number (or a number written as text with a decimal point). -#}
-{% macro decp_amount(text) -%}
-    try_cast(try_cast({{ text }} as double) as decimal(18, 4))
+{#- An amount (a JSON value): a finite JSON number, or a string holding a
+    decimal number (`.` or `,` as the decimal mark, no thousands separator),
+    as some platforms export them; anything else is null, and
+    decp_amount_is_invalid tells it from an absent amount. -#}
+{% macro decp_amount(json) -%}
+    case
+        when json_type({{ json }}) in ('BIGINT', 'UBIGINT', 'DOUBLE')
+            then try_cast(({{ json }}) ->> '$' as decimal(18, 4))
+        when json_type({{ json }}) = 'VARCHAR'
+            and regexp_full_match(trim(({{ json }}) ->> '$'), '-?[0-9]+([.,][0-9]+)?')
+            then try_cast(replace(trim(({{ json }}) ->> '$'), ',', '.') as decimal(18, 4))
+    end
+{%- endmacro %}
+
+{#- An amount present (neither absent, JSON null nor an empty string) that is
+    not a finite number, or beyond what a decimal(18, 4) holds. -#}
+{% macro decp_amount_is_invalid(json) -%}
+    (
+        ({{ json }}) is not null
+        and json_type({{ json }}) <> 'NULL'
+        and coalesce(trim(({{ json }}) ->> '$'), '') <> ''
+        and {{ decp_amount(json) }} is null
+    )
 {%- endmacro %}
 
 {#- Any label of the list among the codes, compared without case or accents. -#}

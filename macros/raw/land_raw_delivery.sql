@@ -42,6 +42,7 @@
     {#- The accounting FEC files: their own reader (macros/raw/land_raw_fec.sql). #}
     {%- set fec_files = land_raw_fec(entries) -%}
     {%- do run_query(raw_delivery_files_sql([filiales_file] + files + fec_files)) -%}
+    {%- do run_query(raw_unrecognized_files_sql(entries, files + fec_files)) -%}
     {%- if is_demo_delivery() -%}
         {%- do log("SPASER_RAW_DIR is not set: reading the bundled DEMO delivery (" ~ root ~ "), not a real one.", info=true) -%}
     {%- endif -%}
@@ -137,14 +138,16 @@
 {%- endmacro %}
 
 {#- The header's column names, split by the same SQL as every record, folded
-    to lower case without surrounding spaces. -#}
+    to lower case without surrounding spaces: white space, and the zero-width
+    characters (U+200B, U+FEFF) that names copied from a web page or a
+    spreadsheet carry. -#}
 {% macro raw_header_names(entry) -%}
     {%- set header = sql_string(entry.header) -%}
     {%- if not run_query('select ' ~ csv_record_is_readable(header)).rows[0][0] -%}
         {{ raw_contract_error(entry.path ~ ": line 1: unreadable header (a stray or unclosed quote): " ~ entry.header[:200]) }}
     {%- endif -%}
     {%- set result = run_query(
-        'select lower(' ~ csv_value('name') ~ ') from unnest(' ~ csv_fields(header) ~ ') with ordinality as header (name, position) order by position'
+        'select lower(' ~ csv_value(header_name_stripped('name')) ~ ') from unnest(' ~ csv_fields(header) ~ ') with ordinality as header (name, position) order by position'
     ) -%}
     {{ return(result.columns[0].values() | list) }}
 {%- endmacro %}
@@ -162,4 +165,40 @@
             {{- "," if not loop.last }}
         {%- endfor %}
     ) as files (filiale_code, extract, source_file, source_path, encoding, line_ending, missing_optional_columns, is_demo_delivery)
+{%- endmacro %}
+
+{#- The entries of the filiale folders that match no pattern of the contract
+    (an extract, the DECP, the FEC): not read, each a data-quality finding,
+    so that a misnamed extract (`facture_2025.csv`, `factures_2025.xlsx`,
+    `factures_2025.csv.gz`) is never silently absent. Hidden files (a name
+    starting with `.`, never listed), Excel's lock files (`~$…`), `Thumbs.db`
+    and `desktop.ini` are left out silently: no one delivers data in them. -#}
+{% macro raw_unrecognized_files_sql(entries, read_files) -%}
+    {%- set read_paths = read_files | map(attribute='source_path') | list -%}
+    {%- set unrecognized = [] -%}
+    {%- for entry in entries if entry.folder != '' and entry.path not in read_paths -%}
+        {%- set lowered = entry.name | lower -%}
+        {%- if not (lowered.startswith('~$') or lowered in ['thumbs.db', 'desktop.ini']) -%}
+            {%- do unrecognized.append(entry) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    create or replace table raw.unrecognized_files as
+    select * from (values
+        {%- for entry in unrecognized %}
+            ({{ sql_string(entry.folder) }}, {{ sql_string(entry.name) }}, {{ sql_string(entry.path) }}, {{ sql_string(entry.kind) }}),
+        {%- endfor %}
+        (null::varchar, null::varchar, null::varchar, null::varchar)
+    ) as files (filiale_code, source_file, source_path, kind)
+    where filiale_code is not null
+{%- endmacro %}
+
+{#- A header name without its surrounding zero-width characters (U+200B,
+    U+FEFF), which no white-space class holds; csv_value strips the rest. -#}
+{% macro header_name_stripped(name) -%}
+    regexp_replace({{ name }}, '^[\x{200B}\x{FEFF}{{ csv_whitespace_class()[1:-1] }}]+|[\x{200B}\x{FEFF}{{ csv_whitespace_class()[1:-1] }}]+$', '', 'g')
+{%- endmacro %}
+
+{#- The same in Jinja, for a header split here (the FEC's). -#}
+{% macro header_name_text(name) -%}
+    {{ return(modules.re.sub('^[\\s\\u200b\\ufeff]+|[\\s\\u200b\\ufeff]+$', '', name)) }}
 {%- endmacro %}

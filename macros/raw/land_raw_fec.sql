@@ -1,6 +1,7 @@
 {#- The accounting FEC files of the delivery (../shared/spec/accounting-fec.md),
     landed by land_raw_delivery like the extracts: in each filiale folder, any
-    file whose name holds `FEC` and ends in `.txt` or `.csv` (case ignored).
+    file whose name holds `FEC` not between two letters and ends in `.txt` or
+    `.csv` (case ignored).
     Each file is checked (readable, not empty, not UTF-16), its separator (tab
     or `|`) and its amount layout (`Debit`/`Credit`, or `Montant`/`Sens`) read
     from its header, where a missing required field stops the build naming the
@@ -20,9 +21,12 @@
     {{ return(files) }}
 {%- endmacro %}
 
+{#- `FEC` not between two letters (`effectifs.csv` is not an FEC), as
+    spaser.delivery.is_fec_file_name. -#}
 {% macro raw_is_fec_name(name) -%}
     {%- set lowered = name | lower -%}
-    {{ return('fec' in lowered and (lowered.endswith('.txt') or lowered.endswith('.csv'))) }}
+    {%- set named_fec = modules.re.search('(?<![^\\W\\d_])fec|fec(?![^\\W\\d_])', lowered) is not none -%}
+    {{ return(named_fec and (lowered.endswith('.txt') or lowered.endswith('.csv'))) }}
 {%- endmacro %}
 
 {#- The FEC fields of the contract: the columns of the source `accounting.fec`
@@ -56,11 +60,12 @@
         {{ raw_contract_error(entry.path ~ ": line 1: the header of this FEC file has no tab or '|' separator: " ~ entry.header[:200]) }}
     {%- endif -%}
     {%- set names = [] -%}
-    {%- for name in entry.header.split(separator) -%}
-        {%- if name | trim and (name | trim | lower) in names -%}
-            {{ raw_contract_error(entry.path ~ ": line 1: field '" ~ name | trim ~ "' appears twice in the header of this FEC file; remove or rename one") }}
+    {%- for raw_name in entry.header.split(separator) -%}
+        {%- set name = header_name_text(raw_name) -%}
+        {%- if name and (name | lower) in names -%}
+            {{ raw_contract_error(entry.path ~ ": line 1: field '" ~ name ~ "' appears twice in the header of this FEC file; remove or rename one") }}
         {%- endif -%}
-        {%- do names.append(name | trim | lower) -%}
+        {%- do names.append(name | lower) -%}
     {%- endfor -%}
     {%- set layout = raw_fec_layout(entry, names) -%}
     {%- set positions = {} -%}

@@ -91,7 +91,7 @@
             coalesce(line, '') as line,
             ordinality as line_number
         from read_csv(
-            {{ sql_string(file.source_path) }},
+            {{ duckdb_file(file.source_path) }},
             columns = {'line': 'VARCHAR'}, header = false, auto_detect = false,
             delim = chr(1), quote = '', escape = '',
             new_line = '{{ {'\n': '\\n', '\r\n': '\\r\\n', '\r': '\\r'}[file.line_ending] }}',
@@ -122,5 +122,5 @@
 {%- endmacro %}
 
 {% macro raw_file_reader(file) -%}
-    {{ 'read_text' if file.encoding == 'utf-8' else 'read_blob' }}({{ sql_string(file.source_path) }})
+    {{ 'read_text' if file.encoding == 'utf-8' else 'read_blob' }}({{ duckdb_file(file.source_path) }})
 {%- endmacro %}

@@ -63,7 +63,7 @@
             ) as line,
             ordinality as line_number
         from read_csv(
-            {{ sql_string(file.source_path) }},
+            {{ duckdb_file(file.source_path) }},
             columns = {'line': 'VARCHAR'}, header = false, auto_detect = false,
             delim = chr(1), quote = '', escape = '', encoding = 'latin-1',
             new_line = '{{ {'\n': '\\n', '\r\n': '\\r\\n', '\r': '\\r'}[file.line_ending] }}',

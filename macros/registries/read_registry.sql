@@ -41,17 +41,19 @@
             'keys': [['siren', [9, 14]]],
             'key_digits': 9,
             'wanted': 'siren',
-            'required': ['date_agrement', 'date_fin_agrement'],
-            'optional': ['raison_sociale'],
+            'required': [],
+            'optional': ['raison_sociale', 'date_agrement', 'date_fin_agrement'],
+            'pads_leading_zero': true,
         },
         'ess_france': {
             'label': 'ess_france',
-            'name_pattern': '^ess_france.*[.]csv$',
+            'name_pattern': '^(ess_france|entreprisesess).*[.]csv$',
             'keys': [['siren', [9]], ['siret', [14]]],
             'key_digits': 9,
             'wanted': 'siren',
             'required': [],
             'optional': [],
+            'pads_leading_zero': true,
         },
     }) }}
 {%- endmacro %}
@@ -64,7 +66,7 @@
     {%- if folder is none or not execute -%}{{ return([]) }}{%- endif -%}
     {%- set folder = folder.rstrip('/') or '/' -%}
     {%- set found = run_query(
-        "select count(*) from glob(" ~ sql_string(folder ~ '*/') ~ ") "
+        "select count(*) from glob(" ~ sql_string(duckdb_path_pattern(folder) ~ '*/') ~ ") "
         ~ "where parse_filename(file) = parse_filename(" ~ sql_string(folder) ~ ")"
     ) -%}
     {%- if found.rows[0][0] == 0 -%}
@@ -73,7 +75,7 @@
         ) }}
     {%- endif -%}
     {%- set listing = run_query(
-        "select file, parse_filename(file) as name from glob(" ~ sql_string(folder ~ '/*') ~ ") "
+        "select file, parse_filename(file) as name from glob(" ~ sql_string(duckdb_path_pattern(folder) ~ '/*') ~ ") "
         ~ "where regexp_matches(lower(parse_filename(file)), " ~ sql_string(spec.name_pattern) ~ ") "
         ~ "and not contains(lower(parse_filename(file)), 'historique') order by name"
     ) -%}
@@ -87,7 +89,7 @@
 {% macro _registry_file(path, name, spec) -%}
     {%- if name.lower().endswith('.parquet') -%}
         {%- set described = run_query(
-            "select column_name, column_type from (describe select * from read_parquet(" ~ sql_string(path) ~ "))"
+            "select column_name, column_type from (describe select * from read_parquet(" ~ duckdb_file(path) ~ "))"
         ) -%}
         {%- set columns = {} -%}
         {%- for column in described.rows -%}
@@ -97,7 +99,7 @@
     {%- else -%}
         {#- The separator is read from the header: `;` when it holds one, else `,`. -#}
         {%- set header = run_query(
-            "select ltrim(line, chr(65279)) from read_csv(" ~ sql_string(path)
+            "select ltrim(line, chr(65279)) from read_csv(" ~ duckdb_file(path)
             ~ ", header = false, columns = {'line': 'varchar'}, delim = chr(1), quote = '', escape = '', auto_detect = false) limit 1"
         ).rows -%}
         {%- set line = header[0][0] if header and header[0][0] else '' -%}
@@ -157,12 +159,39 @@ with scanned as (
     {%- endfor %}
 ),
 
+cleaned as (
+    select
+        *,
+        {{ clean_siret('registry_key') }} as unpadded_key
+    from scanned
+),
+
+{#- Lists kept by hand in spreadsheets lose the leading zero of a SIREN: an
+    8-digit SIREN (13-digit SIRET) whose padded number passes the Luhn check
+    is read with its zero (registries.md), and counted. #}
+padded as (
+    select
+        *,
+        {%- if spec.get('pads_leading_zero') %}
+            case
+                when regexp_full_match(unpadded_key, '[0-9]{8}|[0-9]{13}')
+                    then {{ luhn_is_valid("'0' || unpadded_key") }}
+                else false
+            end as is_zero_padded
+        {%- else %}
+            false as is_zero_padded
+        {%- endif %}
+    from cleaned
+),
+
 keyed as (
     select
         *,
-        {{ clean_siret('registry_key') }} as cleaned_key,
-        regexp_full_match({{ clean_siret('registry_key') }}, key_pattern) as has_well_formed_key
-    from scanned
+        case when is_zero_padded then '0' || unpadded_key else unpadded_key end as cleaned_key,
+        regexp_full_match(
+            case when is_zero_padded then '0' || unpadded_key else unpadded_key end, key_pattern
+        ) as has_well_formed_key
+    from padded
 )
 
 select
@@ -174,6 +203,7 @@ select
     "{{ column }}",
     {%- endfor %}
     coalesce(has_well_formed_key, false) as has_well_formed_key,
+    coalesce(is_zero_padded, false) as is_zero_padded,
     case when has_well_formed_key then left(cleaned_key, {{ spec.key_digits }}) end as key_value
 from keyed
 where
@@ -200,16 +230,16 @@ where
     {%- set exact_shape = "coalesce(" ~ key_text ~ " glob '" ~ "[0-9]" * spec.key_digits ~ "', false)" -%}
     {%- if file.format == 'parquet' %}
     select {{ select_list }}
-    from read_parquet({{ sql_string(file.path) }}, file_row_number = true)
+    from read_parquet({{ duckdb_file(file.path) }}, file_row_number = true)
     where {{ key_text }} in (select {{ spec.wanted }} from {{ wanted_keys }})
     union all
     select {{ select_list }}
-    from read_parquet({{ sql_string(file.path) }}, file_row_number = true)
+    from read_parquet({{ duckdb_file(file.path) }}, file_row_number = true)
     where not {{ exact_shape }}
     {%- else %}
     select {{ select_list }}
     from read_csv(
-        {{ sql_string(file.path) }},
+        {{ duckdb_file(file.path) }},
         header = true, delim = {{ sql_string(file.delimiter) }}, quote = '"', escape = '"', all_varchar = true
     ) with ordinality
     where {{ key_text }} in (select {{ spec.wanted }} from {{ wanted_keys }}) or not {{ exact_shape }}
@@ -234,4 +264,13 @@ where
     {%- else -%}
         cast("{{ found.name | replace('"', '""') }}" as varchar)
     {%- endif -%}
+{%- endmacro %}
+
+{#- The Luhn check of a text of digits (a SIREN or a SIRET). -#}
+{% macro luhn_is_valid(digits) -%}
+    {%- set digit = 'try_cast(substr(reverse(' ~ digits ~ '), position, 1) as integer)' -%}
+    list_sum(list_transform(
+        generate_series(1, length({{ digits }})),
+        lambda position: case when position % 2 = 0 then ({{ digit }} * 2) // 10 + ({{ digit }} * 2) % 10 else {{ digit }} end
+    )) % 10 = 0
 {%- endmacro %}

@@ -11,6 +11,8 @@ the dbt connection by `spaser.duckdb_plugin`:
 - `spaser_decode_windows_1252(bytes)`: a file that is not UTF-8, decoded as
   the Windows-1252 that French Windows software writes (DuckDB decodes
   UTF-8 only);
+- `spaser_json_error(path)`: why a DECP file is not valid JSON (RFC 8259), line and
+  column, or null: DuckDB's JSON reader accepts NaN, Infinity and trailing commas;
 - `spaser_decode_iso_8859_15(bytes)`: the same for an accounting FEC file,
   which French accounting software writes in ISO 8859-15 when not in UTF-8.
 
@@ -21,7 +23,9 @@ splits it like every other line.
 from __future__ import annotations
 
 import codecs
+import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -178,10 +182,51 @@ def delivery_entries(root: str) -> list[dict]:
     return entries
 
 
+# `FEC` not between two letters (accounting-fec.md): `ExportFEC2025.txt` and `FEC_2025.txt`
+# are FECs, `effectifs.csv` is not. The raw layer's macro raw_is_fec_name uses the same pattern.
+FEC_NAME = re.compile(r"(?<![^\W\d_])fec|fec(?![^\W\d_])")
+
+
 def is_fec_file_name(name: str) -> bool:
-    """An accounting FEC file: `FEC` in its name, `.txt` or `.csv` (case ignored)."""
+    """An accounting FEC file: `FEC` not between two letters, `.txt` or `.csv` (case ignored)."""
     lowered = name.lower()
-    return "fec" in lowered and lowered.endswith((".txt", ".csv"))
+    return bool(FEC_NAME.search(lowered)) and lowered.endswith((".txt", ".csv"))
+
+
+# A JSON string, or one of the constants Python's `json` would accept outside RFC 8259.
+_STRING_OR_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)')
+
+
+def _refuse_constant(name: str):
+    raise ValueError(name)
+
+
+def _constant_position(text: str) -> str:
+    for match in _STRING_OR_CONSTANT.finditer(text):
+        if match.group(1):
+            line = text.count("\n", 0, match.start()) + 1
+            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            return f"line {line} column {column}: {match.group(1)}"
+    return "NaN or Infinity"
+
+
+def json_error(path: str) -> str | None:
+    """Why a file is not valid JSON (RFC 8259), with its line and column; None when it is.
+
+    DuckDB's JSON reader accepts NaN, Infinity and trailing commas, so Python's `json`
+    judges, with the constants it would accept refused. A UTF-8 byte-order mark is allowed.
+    """
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return f"not UTF-8 (byte {error.start + 1})"
+    try:
+        json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        return f"line {error.lineno} column {error.colno}: {error.msg}"
+    except ValueError:
+        return f"{_constant_position(text)} is not a JSON value (RFC 8259 has no NaN or Infinity)"
+    return None
 
 
 def decode_windows_1252(content: bytes) -> str:
@@ -199,5 +244,13 @@ def register(connection: duckdb.DuckDBPyConnection) -> None:
     )
     connection.create_function(
         "spaser_decode_windows_1252", decode_windows_1252, ["BLOB"], "VARCHAR"
+    )
+    connection.create_function(
+        "spaser_json_error",
+        json_error,
+        ["VARCHAR"],
+        "VARCHAR",
+        null_handling="special",
+        side_effects=True,
     )
     connection.create_function("spaser_decode_iso_8859_15", decode_iso_8859_15, ["BLOB"], "VARCHAR")

@@ -127,6 +127,14 @@ def landed_files(connection: duckdb.DuckDBPyConnection) -> list[LandedFile]:
     return [LandedFile(f, e, s, Path(p)) for f, e, s, p in rows]
 
 
+def unrecognized_files(connection: duckdb.DuckDBPyConnection) -> list[str]:
+    """`filiale/name` of each entry of a filiale folder that matches no pattern: not read."""
+    rows = connection.execute(
+        "select filiale_code, source_file from raw.unrecognized_files order by all"
+    ).fetchall()
+    return [f"{filiale}/{name}" for filiale, name in rows]
+
+
 def file_frame(connection: duckdb.DuckDBPyConnection, landed: LandedFile) -> pd.DataFrame:
     """The records of one file, values as text, with their line numbers."""
     return connection.execute(

@@ -22,6 +22,7 @@ import argparse
 import collections
 import contextlib
 import fcntl
+import glob
 import json
 import os
 import re
@@ -105,7 +106,7 @@ def clear_interrupted(published: Path, log: Path) -> list[Attempt]:
     Called under the lock, so no fresh file found here belongs to a running build.
     """
     found = []
-    for marker in sorted(published.parent.glob(f".{published.name}.building*.json")):
+    for marker in sorted(published.parent.glob(f".{glob.escape(published.name)}.building*.json")):
         try:
             attempt = Attempt(**json.loads(marker.read_text(encoding="utf-8")))
         except (ValueError, TypeError):  # killed while writing its marker
@@ -113,7 +114,7 @@ def clear_interrupted(published: Path, log: Path) -> list[Attempt]:
         attempt.finish(INTERRUPTED, "build arrêté avant sa fin ; base publiée inchangée")
         append_attempt(log, attempt)
         found.append(attempt)
-    for leftover in published.parent.glob(f".{published.name}.building*"):
+    for leftover in published.parent.glob(f".{glob.escape(published.name)}.building*"):
         leftover.unlink(missing_ok=True)
     return found
 

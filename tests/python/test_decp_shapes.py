@@ -7,9 +7,11 @@ amount, wrapped lists with concessions beside the `marche` list, the earlier roo
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -19,9 +21,74 @@ RAW = FIXTURES / "decp_shapes" / "raw"
 YEARS = "spaser_first_year: 2024, spaser_last_year: 2025"
 
 
+# Real files (decp.md, « Real files »), in a filiale of their own, REAL (no SIREN: the
+# identifier alone decides): the 2022 consolidated format writing `"autoriteConcedante": ""`
+# on every record, dates with a time zone or a time, an amount as a JSON string, `Siret` in
+# any case, a concession named by `_type`; R4 republished with its first publication date
+# and a modification dated by its signature, in a file sorting before the first by bytes.
+BUYER = {"id": "21750001600019"}
+HOLDER = [{"typeIdentifiant": "Siret", "id": "55204599900869"}]
+REAL_FILES = {
+    "decp_consolide.json": {"marches": [
+        {"id": "R1", "acheteur": BUYER, "autoriteConcedante": "", "nature": "Marché",
+         "dateNotification": "2024-05-15+02:00", "datePublicationDonnees": "2024-05-20",
+         "montant": 50000, "titulaires": HOLDER},
+        {"id": "R2", "acheteur": BUYER, "autoriteConcedante": "", "nature": "Marché",
+         "dateNotification": "2024-06-01T00:00:00", "datePublicationDonnees": "2024-06-05Z",
+         "montant": "60000,00", "titulaires": HOLDER},
+        {"id": "RC", "acheteur": BUYER, "_type": "Contrat de concession",
+         "nature": "Concession de service", "dateNotification": "2024-06-01"},
+        {"id": "R3", "acheteur": BUYER, "autoriteConcedante": "", "_type": "Marché",
+         "concessionnaires": None, "dateNotification": "2024-07-01",
+         "datePublicationDonnees": "2024-07-02", "montant": 70000, "titulaires": HOLDER},
+    ]},
+    "decp_2024.json": {"marches": {"marche": [
+        {"id": "R4", "acheteur": BUYER, "dateNotification": "2024-03-01",
+         "datePublicationDonnees": "2024-03-10", "montant": 80000, "titulaires": HOLDER},
+    ]}},
+    "Decp_2026.json": {"marches": {"marche": [
+        {"id": "R4", "acheteur": BUYER, "dateNotification": "2024-03-01",
+         "datePublicationDonnees": "2024-03-10", "montant": 80000, "titulaires": HOLDER,
+         "modifications": [{"id": 1, "dateSignatureModification": "2024-04-01",
+                            "datePublicationDonneesModification": "2024-04-05",
+                            "montant": 90000}]},
+    ]}},
+}  # fmt: skip
+REAL_CONTRACTS = [
+    ("R1", "15/05/2024", "50000"),
+    ("R2", "01/06/2024", "60000"),
+    ("R3", "01/07/2024", "70000"),
+    ("R4", "01/03/2024", "80000"),
+]
+
+
+def plant_real_files(raw: Path) -> None:
+    header = (RAW / "HAB" / "marches.csv").read_text(encoding="utf-8").splitlines()[0]
+    (raw / "REAL").mkdir()
+    rows = [
+        f"{id_};Travaux;CONSTRUCTION_NEUVE;;;{day};{amount};55204599900869;;;Notifié"
+        for id_, day, amount in REAL_CONTRACTS
+    ]
+    (raw / "REAL" / "marches.csv").write_text("\n".join([header, *rows]) + "\n", "utf-8")
+    amendments = "id_avenant;id_marche;date_notification;montant_ht\nR4-AV1;R4;01/04/2024;10000\n"
+    (raw / "REAL" / "avenants.csv").write_text(amendments, encoding="utf-8")
+    for name, document in REAL_FILES.items():
+        (raw / "REAL" / name).write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    with (raw / "filiales.csv").open("a", encoding="utf-8") as filiales:
+        filiales.write("REAL;Publications réelles;;75;N\n")
+
+
 @pytest.fixture(scope="module")
 def shapes(tmp_path_factory):
-    run = run_dbt(RAW, tmp_path_factory.mktemp("decp_shapes"), "build", vars_=f"{{{YEARS}}}")
+    # Under a folder a pattern would read as its sibling `publications 2`, whose HAB files
+    # publish nothing: read as a pattern, every HAB figure would change.
+    base = tmp_path_factory.mktemp("decp_shapes")
+    raw = shutil.copytree(RAW, base / "publications [2025]" / "raw")
+    sibling = shutil.copytree(RAW, base / "publications 2" / "raw")
+    for document in sibling.glob("HAB/*.json"):
+        document.write_text('{"marches": {"marche": []}}', encoding="utf-8")
+    plant_real_files(raw)
+    run = run_dbt(raw, base / "work", "build", vars_=f"{{{YEARS}}}")
     assert run.returncode == 0, run.output[-5000:]
     return run
 
@@ -40,7 +107,8 @@ def test_every_accepted_shape_reads_without_reject(shapes):
     # (position 3) is not a record; the only rejects are the two planted in decp_2025.json.
     assert shapes.query(
         "select source_file, list(line_number order by line_number) "
-        "from staging.base_decp__records group by source_file order by source_file"
+        "from staging.base_decp__records where filiale_code = 'HAB' and not is_concession "
+        "group by source_file order by source_file"
     ) == [
         ("DECP_Modification.json", [1]),
         ("decp_2024.json", [1, 2, 3]),
@@ -57,8 +125,8 @@ def test_every_accepted_shape_reads_without_reject(shapes):
     ]
     assert shapes.query(
         "select filiale_code, files_count, rows_read, rows_kept, rows_rejected "
-        "from audit.audit_extract_row_counts where extract = 'decp'"
-    ) == [("HAB", 5, 15, 13, 2)]
+        "from audit.audit_extract_row_counts where extract = 'decp' order by filiale_code"
+    ) == [("HAB", 5, 15, 13, 2), ("REAL", 3, 5, 5, 0)]
 
 
 def test_compliance_per_filiale_and_year(shapes):
@@ -68,6 +136,10 @@ def test_compliance_per_filiale_and_year(shapes):
         ("HAB", 2025, 3, 2, 1, 200 / 3, 100 / 3, 1, 1, 0),
         ("NODECP", 2024, None, None, None, None, None, None, None, None),
         ("NODECP", 2025, None, None, None, None, None, None, None, None),
+        # Every real-file record kept; R4's modification, in the republication, publishes
+        # its amendment.
+        ("REAL", 2024, 4, 4, 4, 100.0, 100.0, 0, 0, 0),
+        ("REAL", 2025, 0, 0, 0, None, None, 0, 0, 0),
     ]
 
 
@@ -83,7 +155,8 @@ def test_each_check_with_both_values(shapes):
         "environmental_consideration_matches, "
         "erp_is_framework_agreement, decp_is_framework_agreement, framework_matches, "
         "erp_total_at_modification_ht, decp_modified_amount, modified_amount_matches, "
-        "is_inconsistent from marts.fct_decp_contract_checks order by contract_id"
+        "is_inconsistent from marts.fct_decp_contract_checks where filiale_code = 'HAB' "
+        "order by contract_id"
     )
     d, n = date, Decimal
     siret, other = "55204599900869", "81223113200026"
@@ -126,7 +199,7 @@ def test_each_check_with_both_values(shapes):
 def test_findings_in_the_data_quality_report(shapes):
     assert shapes.query(
         "select year, finding, detail, rows_count, amount_ht, affected_indicators "
-        "from marts.fct_data_quality where extract = 'decp' "
+        "from marts.fct_data_quality where extract = 'decp' and filiale_code = 'HAB' "
         "order by year nulls last, finding, detail"
     ) == [
         (2024, "decp_environmental_consideration_mismatch",
@@ -142,6 +215,12 @@ def test_findings_in_the_data_quality_report(shapes):
         (2025, "decp_superseded_record",
          "identifiant republié par le même acheteur : seule la publication la plus récente compte",
          1, 49000.0, []),
+        (None, "decp_concessions_ignored",
+         "decp_2024.json : contrats de concession ignorés (hors du périmètre des marchés)",
+         1, None, []),
+        (None, "decp_concessions_ignored",
+         "decp_historique.json : contrats de concession ignorés (hors du périmètre des marchés)",
+         1, None, []),
         (None, "decp_record_without_contract",
          "acheteur non identifié (pas de SIRET acheteur)", 1, None, []),
         (None, "rejected_row", "invalid date in 'dateNotification'", 1, None, []),
@@ -167,6 +246,13 @@ def test_threshold_delay_and_tolerance_are_vars(tmp_path):
     [
         ('{"marches": {"marche": [{"id": "A1"}', "DECP file not valid JSON"),
         ('{"marche": [{"id": "A1"}]}', 'DECP file without a "marches" list at its root'),
+        # What DuckDB's JSON reader accepts and RFC 8259 does not, as published data holds.
+        (
+            '{"marches": [{"id": "A1",\n "montant": NaN}]}',
+            "line 2 column 13: NaN is not a JSON value",
+        ),
+        ('{"marches": [{"id": "A1", "montant": -Infinity}]}', "line 1 column 38: -Infinity"),
+        ('{"marches": [{"id": "A1"},]}', "line 1 column 27: Expecting value"),
     ],
 )
 def test_an_unreadable_file_stops_the_build_naming_it(tmp_path, content, message):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_dbt
-from spaser.landing import RawContractError, land
+from spaser.landing import RawContractError, land, unrecognized_files
 
 NORM = (
     "JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib",
@@ -24,13 +24,14 @@ NORM = (
 MONTANT_SENS = tuple({"Debit": "Montant", "Credit": "Sens"}.get(name, name) for name in NORM)
 FILIALES = (
     "code_filiale;raison_sociale;siren;departements;drom\nA;Alpha;;75;N\nB;Beta;;75;N\n"
-    "C;Gamma;;75;N\n"
+    "C;Gamma;;75;N\nD;Delta;;75;N\n"
 )
 INVOICES = "id_facture;type_piece;date_facture;date_paiement;montant_ht;statut\n"
 # The reconciliation and the rejects, with what they read (and the seed a test reads).
 SELECT = [
     "--select", "+fct_spend_reconciliation_items", "+fct_spend_reconciliation",
-    "+audit_rejected_rows", "jobs_per_million_eur",
+    "+audit_rejected_rows", "jobs_per_million_eur", "+int_ledger_quality_findings",
+    "+int_quality__delivery_files",
 ]  # fmt: skip
 
 
@@ -50,7 +51,7 @@ def line(journal, number, day, account, label="", aux="", aux_label="", ref="", 
 @pytest.fixture(scope="module")
 def variants(tmp_path_factory):
     raw = tmp_path_factory.mktemp("fec-variants") / "raw"
-    for folder in "ABC":
+    for folder in "ABCD":
         (raw / folder).mkdir(parents=True)
     (raw / "filiales.csv").write_text(FILIALES, encoding="utf-8")
     # A: ISO 8859-15, tab, LF, Debit/Credit, the header reversed, in other cases and padded.
@@ -113,9 +114,40 @@ def variants(tmp_path_factory):
         line("OD", "1", "20241231", "681100", "Dotations", text="Dotation\nannuelle", debit="50"),
         line("OD", "1", "20241231", "281300", "Amortissements", credit="50"),
     ], newline="\r\n")  # fmt: skip
+    plant_real_ledger(raw / "D")
     run = run_dbt(raw, raw.parent / "work", "build", *SELECT)
     assert run.returncode == 0, run.output[-5000:]
     return run
+
+
+def plant_real_ledger(folder: Path) -> None:
+    """D: a real ledger's quirks (accounting-fec.md, « Real files »): `ValidDate` written with
+    a time, `EcritureNum` 0 on every line (two invoices of two dates merged into one entry);
+    an invoice header carrying zero-width and no-break spaces; beside them a headcount file
+    (f-e-c inside a word), a misnamed extract, a spreadsheet, and what is ignored silently."""
+    header = ["id_facture\u200b", "\ufefftype_piece", "date_facture\u00a0", "\u202fdate_paiement",
+              "montant_ht", "statut"]  # fmt: skip
+    (folder / "factures.csv").write_text(
+        ";".join(header) + "\nFD-1;Facture;05/01/2025;;100,00;À payer\n", encoding="utf-8"
+    )
+    rows = [
+        line("HA", "0", "20250105", "401000", "Fournisseurs", "F5", "Epsilon", "FD-1",
+             "20250105", credit="120"),  # 2
+        line("HA", "0", "20250105", "615500", "Entretien", ref="FD-1", debit="100"),
+        line("HA", "0", "20250105", "445660", "TVA", ref="FD-1", debit="20"),
+        line("HA", "0", "20250210", "401000", "Fournisseurs", "F5", "Epsilon", "FD-2",
+             "20250210", credit="60"),
+        line("HA", "0", "20250210", "615500", "Entretien", ref="FD-2", debit="50"),
+        line("HA", "0", "20250210", "445660", "TVA", ref="FD-2", debit="10"),  # 7
+    ]  # fmt: skip
+    for row in rows:
+        row[NORM.index("ValidDate")] = "20250219 10:25:37"
+    fec(folder / "DFEC20251231.txt", NORM, rows)
+    (folder / "effectifs.csv").write_text("matricule;effectif\n1;12\n", encoding="utf-8")
+    (folder / "facture_2025.csv").write_text(INVOICES, encoding="utf-8")
+    (folder / "factures_2025.xlsx").write_bytes(b"PK\x03\x04")
+    (folder / "Thumbs.db").write_bytes(b"\x00")
+    (folder / "~$factures_2025.xlsx").write_bytes(b"\x00")
 
 
 def test_inventory_tells_each_file_encoding_and_line_ending(variants):
@@ -129,6 +161,7 @@ def test_inventory_tells_each_file_encoding_and_line_ending(variants):
         ("B", "BFEC20251231.txt", "utf-8", "CRLF"),
         ("C", "CFEC20251231.txt", "iso-8859-15", "LF"),
         ("C", "fec_2024.csv", "utf-8", "CRLF"),
+        ("D", "DFEC20251231.txt", "utf-8", "LF"),
     ]
 
 
@@ -190,7 +223,7 @@ def test_reconciliation_of_every_variant(variants):
         variants.query(
             "select filiale_code, finding, invoice_id, erp_line_number, fec_source_file, "
             "fec_line_number, erp_payment_date, ledger_payment_date "
-            "from marts.fct_spend_reconciliation_items"
+            "from marts.fct_spend_reconciliation_items where filiale_code <> 'D'"
         )
     ) == [
         ("A", "ledger_only", "FA-3", None, "AFEC20251231.txt", 9, None, None),
@@ -219,3 +252,55 @@ def test_a_header_that_breaks_the_contract_stops_the_build(tmp_path, header, mes
         with land(raw):
             pass
     assert "AFEC20251231.txt" in str(error.value) and message in str(error.value)
+
+
+def test_a_real_ledger_is_kept_with_its_findings(variants):
+    # Nothing rejected over ValidDate. The merged entry (FD-1 and FD-2, 150) meets FD-1 (100)
+    # as an amount mismatch: the finding says why, so it is never taken as sound.
+    assert variants.query(
+        "select finding, invoice_id from marts.fct_spend_reconciliation_items "
+        "where filiale_code = 'D'"
+    ) == [("amount_mismatch", "FD-1")]
+    assert variants.query(
+        "select count(*) from staging.stg_accounting__fec_lines where filiale_code = 'D'"
+    ) == [(6,)]
+    assert variants.query(
+        "select finding, detail, rows_count from intermediate.int_ledger_quality_findings "
+        "where filiale_code = 'D' and finding like 'fec%' order by finding"
+    ) == [
+        ("fec_entry_several_dates", "DFEC20251231.txt : journal HA, 1 écriture(s) de plusieurs "
+         "dates (6 lignes, 2 dates) : numérotation non conforme, rapprochement à lire avec "
+         "prudence", 1),
+        ("fec_field_unreadable", "DFEC20251231.txt : « ValidDate » illisible sur 6 ligne(s), "
+         "la première ligne 2 ; champ non utilisé, lignes conservées", 6),
+    ]  # fmt: skip
+
+
+def test_files_matching_no_pattern_are_findings_and_effectifs_is_no_fec(variants):
+    assert variants.query(
+        "select detail from intermediate.int_quality__delivery_files "
+        "where finding = 'unrecognized_file' order by detail"
+    ) == [
+        (f"fichier non reconnu : {name} — aucun motif du contrat, non lu",)
+        for name in ["effectifs.csv", "facture_2025.csv", "factures_2025.xlsx"]
+    ]
+
+
+def test_header_names_lose_zero_width_and_no_break_spaces(variants):
+    assert variants.query(
+        "select invoice_id, invoice_date from staging.stg_extracts__invoices "
+        "where filiale_code = 'D'"
+    ) == [("FD-1", date(2025, 1, 5))]
+
+
+def test_the_validation_lists_files_matching_no_pattern(tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "A").mkdir(parents=True)
+    (raw / "filiales.csv").write_text(FILIALES.split("B;")[0], encoding="utf-8")
+    plant_real_ledger(raw / "A")
+    with land(raw) as connection:
+        assert unrecognized_files(connection) == [
+            "A/effectifs.csv",
+            "A/facture_2025.csv",
+            "A/factures_2025.xlsx",
+        ]

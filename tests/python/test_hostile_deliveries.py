@@ -11,14 +11,27 @@ database whose path does too.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 
-from conftest import CONFORMANCE, copy_raw, drop_column, edit_line, rewrite_csv, run_dbt, set_field
+from conftest import (
+    CONFORMANCE,
+    PROJECT_DIR,
+    copy_raw,
+    drop_column,
+    edit_line,
+    rewrite_csv,
+    run_dbt,
+    set_field,
+)
 
 EXPECTED_REJECTS = CONFORMANCE / "expected" / "expected_rejects.csv"
 AWKWARD = "livraison d'été `x` $(touch pwned)"
+# Read as a pattern, `[2025]` would match the sibling `livraison 2`, which holds other data.
+# (A `?` is left out: DuckDB cuts a database path at `?`, its WAL then fails to open.)
+BRACKETED, SIBLING = "livraison [2025] {a,b} *", "livraison 2 {a,b} *"
 
 
 def expected_counts(filiale: str, extract: str) -> tuple[int, int, int]:
@@ -89,7 +102,10 @@ LONG_URL = "https://example.fr/" + "x" * 5_000_000
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    base = tmp_path_factory.mktemp("hostile")
+    base = tmp_path_factory.mktemp("hostile") / BRACKETED
+    sibling = copy_raw(base.parent / SIBLING / AWKWARD / "raw")
+    for invoices in sibling.glob("*/factures*.csv"):
+        invoices.write_text(invoices.read_text(encoding="utf-8-sig").splitlines()[0] + "\n")
     raw = copy_raw(base / AWKWARD / "raw")
     # Windows-1252, what French Windows software writes (accents and €).
     marches = raw / "SIDR" / "marches.csv"
@@ -137,6 +153,12 @@ def counts(run, filiale, extract):
 def test_every_path_works_and_none_is_executed(hostile):
     assert "'" in str(hostile.database) and "`" in str(hostile.database)
     assert not Path("pwned").exists() and not (hostile.work_dir / "pwned").exists()
+
+
+def test_a_folder_named_like_a_pattern_is_read_never_its_sibling(hostile):
+    assert "[2025]" in str(hostile.database)
+    for filiale, extract in [("LOGEO", "factures"), ("SEQENS", "factures")]:
+        assert counts(hostile, filiale, extract) == expected_counts(filiale, extract)
 
 
 def test_a_windows_1252_file_is_read_with_a_finding(hostile):
@@ -229,3 +251,20 @@ def test_rows_read_are_kept_or_rejected_everywhere(hostile):
         "select count(*) from audit.audit_extract_row_counts "
         "where rows_read <> rows_kept + rows_rejected"
     ) == [(0,)]
+
+
+READERS = re.compile(r"\b(read_csv|read_json|read_text|read_blob|read_parquet|glob)\(")
+
+
+def test_no_reader_is_handed_a_path_as_a_pattern():
+    # DuckDB takes any path given to a reader as a glob pattern: each one goes through
+    # duckdb_file (macros/paths.sql), which makes `[ ] * ? { }` literal.
+    unescaped = []
+    for path in [*PROJECT_DIR.glob("macros/**/*.sql"), *PROJECT_DIR.glob("models/**/*.sql")]:
+        text = path.read_text(encoding="utf-8")
+        for match in READERS.finditer(text):
+            first_argument = text[match.end() :].split(")", 1)[0]
+            if "duckdb_file" not in first_argument and "duckdb_path_pattern" not in first_argument:
+                line = text.count("\n", 0, match.start()) + 1
+                unescaped.append(f"{path.relative_to(PROJECT_DIR)}:{line}")
+    assert unescaped == []

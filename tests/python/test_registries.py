@@ -45,8 +45,21 @@ def figures(run) -> dict[str, tuple]:
 
 @pytest.fixture(scope="module")
 def with_registries(tmp_path_factory):
+    # The registries in a folder whose name a pattern would read as its sibling `registres 2`,
+    # which holds a legal-unit stock saying every supplier is an SME: never read.
     work = tmp_path_factory.mktemp("registries_rules")
-    run = run_dbt(RULES / "raw", work, "build", vars_=YEAR_2025, registries=RULES / "registries")
+    registries = work / "registres [2025]"
+    shutil.copytree(RULES / "registries", registries)
+    sibling = work / "registres 2"
+    shutil.copytree(RULES / "registries", sibling)
+    with duckdb.connect() as connection:
+        stock = str(sibling / "StockUniteLegale_utf8.csv")
+        connection.sql(
+            f"copy (select * replace ('PME' as categorieEntreprise) from read_csv('{stock}', "
+            f"all_varchar = true)) to '{stock}.new' (header)"
+        )
+    (sibling / "StockUniteLegale_utf8.csv.new").replace(sibling / "StockUniteLegale_utf8.csv")
+    run = run_dbt(RULES / "raw", work, "build", vars_=YEAR_2025, registries=registries)
     assert run.returncode == 0, run.output[-5000:]
     return run
 
@@ -216,10 +229,45 @@ def test_only_the_delivery_rows_are_read(with_registries):
     ) == [(A, True), (B, True), (C, True), (None, False)]
 
 
+def test_registries_as_they_come_from_spreadsheets(tmp_path):
+    # registries.md: ESUS without its agreement date columns (agreed since always, still
+    # agreed); ESS France under its published name; both kept in spreadsheets that drop the
+    # leading zero of SIREN 012345674 (a supplier of the delivery): read with it, counted.
+    raw = shutil.copytree(RULES / "raw", tmp_path / "raw")
+    with (raw / "TEST" / "fournisseurs.csv").open("a", encoding="utf-8") as suppliers:
+        suppliers.write("01234567400019;Zéro Perdu;PME;11;N;;;75011;75111;43.21A\n")
+    registries = shutil.copytree(RULES / "registries", tmp_path / "registries")
+    (registries / "esus.csv").write_text(
+        "SIREN;raison_sociale\n12345674;ZERO PERDU\n433 333 333;GAMMA INSERTION\n", "utf-8"
+    )
+    (registries / "entreprisesess_2025.csv").write_text("siret;nom\n1234567400019;ZP\n", "utf-8")
+    selected = ["+stg_registries__esus_agreements", "+stg_registries__ess_france"]
+    run = run_dbt(
+        raw, tmp_path / "work", "run", "--select", *selected, "+int_registry_ignored_rows",
+        vars_=YEAR_2025, registries=registries,
+    )  # fmt: skip
+    assert run.returncode == 0, run.output[-3000:]
+    assert run.query(
+        "select siren, agreement_start_date, agreement_end_date "
+        "from staging.stg_registries__esus_agreements order by siren"
+    ) == [("012345674", None, None), ("433333333", None, None)]
+    assert run.query(
+        "select siren, source_file from staging.stg_registries__ess_france order by siren"
+    ) == [("012345674", "entreprisesess_2025.csv"), ("422222222", "ess_france.csv")]
+    assert run.query(
+        "select extract, detail, rows_count from intermediate.int_registry_ignored_rows "
+        "where finding = 'registry_key_zero_padded' order by extract"
+    ) == [
+        ("ess_france", "clé SIRET sans son zéro initial (tableur) : lue avec lui "
+         "(entreprisesess_2025.csv)", 1),
+        ("esus", "clé SIREN sans son zéro initial (tableur) : lue avec lui (esus.csv)", 1),
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("name", "drop", "label"),
     [
-        ("esus.csv", "date_fin_agrement", "esus"),
+        ("esus.csv", "siren", "esus"),
         ("StockEtablissement_utf8.parquet", "codePostalEtablissement", "StockEtablissement"),
     ],
 )

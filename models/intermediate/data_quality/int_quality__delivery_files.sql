@@ -1,7 +1,9 @@
 {#- What the raw layer noticed about a file itself: read as Windows-1252
-    because it is not UTF-8 (check its accents), and an optional column of
-    the contract missing from its header (read as empty in every row: the
-    indicators that read it are computed without it). -#}
+    because it is not UTF-8 (check its accents), an optional column of the
+    contract missing from its header (read as empty in every row: the
+    indicators that read it are computed without it), and a file of a
+    filiale folder that matches no pattern of the contract (not read: a
+    misnamed extract leaves its data out). -#}
 with files as (
     select * from {{ source('extracts', 'delivery_files') }}
     where filiale_code is not null
@@ -43,3 +45,17 @@ from missing_columns
 left join {{ source('extracts', 'contract_columns') }} as contract
     on missing_columns.extract = contract.extract and missing_columns.column_name = contract.column_name
 group by missing_columns.filiale_code, missing_columns.extract, missing_columns.source_file, missing_columns.column_name
+
+union all
+
+select
+    filiale_code,
+    null::integer as year,
+    'unrecognized_file' as finding,
+    null::varchar as extract,
+    'fichier non reconnu : ' || source_file || case when kind = 'folder' then ' (dossier)' else '' end
+    || ' — aucun motif du contrat, non lu' as detail,
+    1 as rows_count,
+    null::double as amount_ht,
+    []::varchar[] as affected_indicators
+from {{ source('extracts', 'unrecognized_files') }}

@@ -85,3 +85,20 @@ select
     []::varchar[] as affected_indicators
 from records
 group by all
+
+union all
+
+{#- Concession contracts are not contracts of the perimeter: each file says
+    how many it held, so that records read = contracts + concessions + rejects. #}
+select
+    filiale_code,
+    null::integer as year,
+    'decp_concessions_ignored' as finding,
+    'decp' as extract,
+    source_file || ' : contrats de concession ignorés (hors du périmètre des marchés)' as detail,
+    count(*) as rows_count,
+    null::double as amount_ht,
+    []::varchar[] as affected_indicators
+from {{ ref('base_decp__records') }}
+where is_concession
+group by filiale_code, source_file

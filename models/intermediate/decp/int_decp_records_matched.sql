@@ -21,13 +21,30 @@ with records as (
 ranked as (
     select
         *,
-        {#- "Latest" is by publication date; on the same date the record
-            further down the files (in name order) stands. #}
+        {#- "Latest" is by publication date. A republication that adds a
+            modification keeps its first date: on that tie the record whose
+            modifications were published last stands, then the one with more
+            modifications, then the file whose name sorts last ignoring case
+            (decp.md, « Real files »), then the later position. #}
         row_number() over (
             partition by filiale_code, contract_key, buyer_siret
-            order by publication_date desc nulls last, source_file desc, line_number desc
+            order by
+                publication_date desc nulls last,
+                latest_modification_publication desc nulls last,
+                len(modifications) desc,
+                lower(source_file) desc,
+                source_file desc,
+                line_number desc
         ) > 1 as is_superseded
-    from records
+    from (
+        select
+            *,
+            list_max([
+                {{ decp_date(decp_text('modification', '$.datePublicationDonneesModification')) }}
+                for modification in modifications
+            ]) as latest_modification_publication
+        from records
+    )
 )
 
 select

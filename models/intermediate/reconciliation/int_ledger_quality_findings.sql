@@ -8,7 +8,13 @@
       another one, itself lettered with no invoice of its own; they are
       unpaid in the books. By the year of the invoice, with their amount HT.
       (Lettering codes often restart with each auxiliary account: the same
-      code elsewhere alone proves nothing.) -#}
+      code elsewhere alone proves nothing.)
+    - per file and field, the values of a field no rule reads (DateLet,
+      ValidDate, Montantdevise) that do not parse: the lines are kept;
+    - entries (journal, number) whose lines carry more than one date: the
+      norm gives an entry one date, and software writing EcritureNum = 0 on
+      every line merges a whole journal into one entry. Per file and
+      journal, with the lines and dates merged. -#}
 with supplier_lines as (
     select * from {{ ref('int_ledger_supplier_lines') }}
     where lettering_code is not null
@@ -90,3 +96,52 @@ semi join crossed_entries
         and entries.journal_code = crossed_entries.journal_code
         and entries.entry_number = crossed_entries.entry_number
 group by all
+
+union all
+
+select
+    filiale_code,
+    null::integer as year,
+    'fec_field_unreadable' as finding,
+    'fec' as extract,
+    source_file || ' : « ' || field || ' » illisible sur ' || count(*) || ' ligne(s), la première ligne '
+    || min(line_number) || ' ; champ non utilisé, lignes conservées' as detail,
+    count(*) as rows_count,
+    null::double as amount_ht,
+    []::varchar[] as affected_indicators
+from (
+    select
+        filiale_code,
+        source_file,
+        line_number,
+        unnest(unreadable_fields) as field
+    from {{ ref('stg_accounting__fec_lines') }}
+)
+group by filiale_code, source_file, field
+
+union all
+
+select
+    filiale_code,
+    null::integer as year,
+    'fec_entry_several_dates' as finding,
+    'fec' as extract,
+    source_file || ' : journal ' || journal_code || ', ' || count(*) || ' écriture(s) de plusieurs dates ('
+    || sum(lines_count) || ' lignes, ' || sum(dates_count) || ' dates) : numérotation non conforme, '
+    || 'rapprochement à lire avec prudence' as detail,
+    count(*) as rows_count,
+    null::double as amount_ht,
+    []::varchar[] as affected_indicators
+from (
+    select
+        filiale_code,
+        source_file,
+        journal_code,
+        entry_number,
+        count(*) as lines_count,
+        count(distinct entry_date) as dates_count
+    from {{ ref('stg_accounting__fec_lines') }}
+    group by filiale_code, source_file, journal_code, entry_number
+    having count(distinct entry_date) > 1
+)
+group by filiale_code, source_file, journal_code

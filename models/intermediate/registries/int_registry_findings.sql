@@ -69,7 +69,7 @@ findings as (
     select
         filiales.filiale_code,
         null as year,
-        'registry_row_ignored' as finding,
+        ignored_rows.finding,
         ignored_rows.extract,
         ignored_rows.detail,
         ignored_rows.rows_count,

@@ -19,7 +19,11 @@ select
     contract_id,
     modification_position::bigint as modification_position,
     {{ decp_text('modification', '$.id') }} as modification_id,
-    {{ decp_date(decp_text('modification', '$.dateNotificationModification')) }} as notification_date,
+    {#- Dated only by its signature, a modification takes it as its notification date. #}
+    {{ decp_date(
+        'coalesce(' ~ decp_text('modification', '$.dateNotificationModification') ~ ', '
+        ~ decp_text('modification', '$.dateSignatureModification') ~ ')'
+    ) }} as notification_date,
     {{ decp_date(decp_text('modification', '$.datePublicationDonneesModification')) }} as publication_date,
-    {{ decp_amount("modification ->> '$.montant'") }} as amount
+    {{ decp_amount("modification -> '$.montant'") }} as amount
 from listed

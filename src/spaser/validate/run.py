@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from spaser.contract import EXTRACTS
-from spaser.landing import land, landed_files
+from spaser.landing import land, landed_files, unrecognized_files
 from spaser.validate.data_docs import DATA_DOCS_SITE, make_context, record_source, reset_site
 from spaser.validate.derived import KeyRegistry, add_derived_columns, load_frame
 from spaser.validate.report import print_report, print_summary, summarize
@@ -41,6 +41,9 @@ def _validate_landed(connection, root: Path, out: Path) -> int:
     labels = [raw.label for raw in files]
     width = max(len(label) for label in labels)
     print(f"Validating the raw delivery {root} ({len(files)} files)")
+    # A misnamed extract is read by nothing: said here, where a missing year is looked for.
+    for label in unrecognized_files(connection):
+        print(f"  fichier non reconnu : {label} (aucun motif du contrat, non lu)")
 
     reports = []
     for raw, label in zip(files, labels, strict=True):

@@ -1,5 +1,8 @@
 {#- Every line of the FEC files, typed, with its reject reason: the first
-    check that fails, field after field in the norm's order. -#}
+    check that fails, field after field in the norm's order. Only the fields
+    the rules read can reject a line (accounting-fec.md, « Real files »): a
+    value of DateLet, ValidDate or Montantdevise that does not parse is read
+    as empty and named in `unreadable_fields`, a data-quality finding. -#}
 with source as (
     select * from {{ source('accounting', 'fec') }}
 ),
@@ -32,16 +35,22 @@ checked as (
             {{ fec_reject_if_invalid('piecedate', 'date', 'PieceDate') }},
             {{ fec_reject_if_invalid('debit', 'amount', 'Debit') }},
             {{ fec_reject_if_invalid('credit', 'amount', 'Credit') }},
-            {{ fec_reject_if_invalid('datelet', 'date', 'DateLet') }},
-            {{ fec_reject_if_invalid('validdate', 'date', 'ValidDate') }},
-            {{ fec_reject_if_invalid('montantdevise', 'amount', 'Montantdevise') }},
             {{ fec_reject_if_invalid('montant', 'amount', 'Montant') }},
             case
                 when sens is not null and sens__parsed is null
                     then 'unknown coded value in ''Sens'': ' || sens
                 when sens is null and montant__parsed <> 0 then 'required field ''Sens'' is empty'
             end
-        ) as reject_reason
+        ) as reject_reason,
+        [
+            field for field in [
+                {%- for column, field in [('datelet', 'DateLet'), ('validdate', 'ValidDate'), ('montantdevise', 'Montantdevise')] %}
+                    case when {{ column }} is not null and {{ column }}__parsed is null then '{{ field }}' end
+                    {{- "," if not loop.last }}
+                {%- endfor %}
+            ]
+            if field is not null
+        ] as unreadable_fields
     from parsed
 )
 
@@ -75,6 +84,7 @@ select
     montantdevise__parsed as currency_amount,
     idevise as currency_code,
     amount_columns,
+    unreadable_fields,
     reject_reason,
     {{ fec_raw_values() }} as raw_values
 from checked

@@ -1,9 +1,11 @@
 {{ config(materialized='table') }}
 
 {#- The fields of each DECP record that the checks use, typed, with the
-    reason why a record cannot be kept: no `id`, or a date of the record or
-    of one of its modifications that does not read as AAAA-MM-JJ. A missing
-    date is not an invalid one (the earlier format's examples omit some). -#}
+    reason why a record cannot be kept: no `id` (or an empty one), a date of
+    the record or of one of its modifications that does not read as
+    AAAA-MM-JJ (a time zone or a time may follow), or an amount that is not a
+    finite number. A missing date or amount is not an invalid one (the
+    earlier format's examples omit some). Concessions are not contracts. -#}
 with source as (
     select
         *,
@@ -13,6 +15,7 @@ with source as (
         coalesce({{ decp_items("record -> '$.modifications'", 'modification') }}, []) as modifications,
         coalesce({{ decp_items("record -> '$.titulaires'", 'titulaire') }}, [])[1] as first_holder
     from {{ ref('base_decp__records') }}
+    where not is_concession
 ),
 
 parsed as (
@@ -20,15 +23,16 @@ parsed as (
         *,
         {{ decp_date('notification_text') }} as notification_date,
         {{ decp_date('publication_text') }} as publication_date,
-        {#- The first date of a modification that is there but does not read. #}
+        {#- The first date or amount of a modification that is there but does not read. #}
         [
             reason
             for reason in flatten([
                 [
-                    {%- for field in ['dateNotificationModification', 'datePublicationDonneesModification'] %}
+                    {%- for field in ['dateNotificationModification', 'dateSignatureModification', 'datePublicationDonneesModification'] %}
                         {%- set text = decp_text('modification', '$.' ~ field) %}
-                        {{ decp_reject_if_invalid_date(text, decp_date(text), field) }}{{ "," if not loop.last }}
+                        {{ decp_reject_if_invalid_date(text, decp_date(text), field) }},
                     {%- endfor %}
+                    {{ decp_reject_if_invalid_amount("modification -> '$.montant'", 'montant (modification)') }}
                 ]
                 for modification in modifications
             ])
@@ -55,7 +59,7 @@ select
     {{ decp_labels("coalesce(record -> '$.techniques', record -> '$.technique')", 'technique') }} as techniques,
     notification_date,
     publication_date,
-    {{ decp_amount("record ->> '$.montant'") }} as amount,
+    {{ decp_amount("record -> '$.montant'") }} as amount,
     {{ decp_text('first_holder', '$.id') }} as first_holder_id,
     {{ decp_text('first_holder', '$.typeIdentifiant') }} as first_holder_id_type,
     {{ decp_labels("record -> '$.considerationsSociales'", 'considerationSociale') }} as social_considerations,
@@ -68,6 +72,7 @@ select
         case when contract_id is null then 'required field ''id'' is empty' end,
         {{ decp_reject_if_invalid_date('notification_text', 'notification_date', 'dateNotification') }},
         {{ decp_reject_if_invalid_date('publication_text', 'publication_date', 'datePublicationDonnees') }},
+        {{ decp_reject_if_invalid_amount("record -> '$.montant'", 'montant') }},
         modification_reject_reason
     ) as reject_reason
 from parsed

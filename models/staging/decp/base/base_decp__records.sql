@@ -1,14 +1,16 @@
 {{ config(materialized='table') }}
 
-{#- Every record (`marche`) of the DECP files, as published, with its file
-    and its position in the file's `marche` list (from 1). Root
+{#- Every record of the DECP files, as published, with its file, the list it
+    comes from and its position in that list (from 1). Root
     `{"marches": {"marche": [...]}}` (2024) or `{"marches": [...]}` (earlier
     format); a single object in place of the list is one record. Concession
-    contracts are not records: the 2024 format lists them beside `marche`,
-    the earlier one among the records (`autoriteConcedante`), where they
-    keep their place in the numbering. A file without a `marches` root stops
-    the build: it is not a DECP file. The earlier format may hold a single
-    record object in place of its list. -#}
+    contracts are read and flagged, never dropped unseen (records read =
+    contracts + concessions ignored + rejects): those of the 2024 format's
+    `contrat-concession` list, and records of the `marche` list whose `_type`
+    or `nature` names a concession. Any other key (`"autoriteConcedante": ""`,
+    which the consolidated format writes on every record) leaves a record a
+    contract. A file without a `marches` root stops the build: it is not a
+    DECP file. -#}
 {%- set files = decp_delivered_files(ref('base_decp__files')) %}
 
 {%- if files.paths %}
@@ -25,9 +27,10 @@
                         then marches -> '$.marche'
                     {#- The earlier format with a single record in place of its list. #}
                     else marches
-                end as records
+                end as records,
+                marches -> '$."contrat-concession"' as concessions
             from read_json(
-                [{{ sql_string(path) }}],
+                [{{ duckdb_file(path) }}],
                 format = 'auto',
                 records = true,
                 columns = {marches: 'JSON'},
@@ -44,7 +47,14 @@
     lists as (
         select
             source_path,
+            'marche' as list_name,
             coalesce({{ decp_list('records') }}, []) as elements
+        from roots
+        union all
+        select
+            source_path,
+            'contrat-concession' as list_name,
+            coalesce({{ decp_list('concessions') }}, []) as elements
         from roots
     ),
 
@@ -53,6 +63,7 @@
     listed as (
         select
             source_path,
+            list_name,
             unnest(elements) as record,
             generate_subscripts(elements, 1) as line_number
         from lists
@@ -61,17 +72,24 @@
     select
         files.filiale_code,
         files.source_file,
+        listed.list_name,
         listed.line_number::bigint as line_number,
-        listed.record
+        listed.record,
+        listed.list_name = 'contrat-concession' or coalesce(
+            contains({{ normalize_code(decp_text('listed.record', '$._type')) }}, 'concession')
+            or contains({{ normalize_code(decp_text('listed.record', '$.nature')) }}, 'concession'),
+            false
+        ) as is_concession
     from listed
     inner join {{ ref('base_decp__files') }} as files
         on listed.source_path = files.source_path
-    where not json_exists(listed.record, '$.autoriteConcedante')
 {%- else %}
     select
         null::varchar as filiale_code,
         null::varchar as source_file,
+        null::varchar as list_name,
         null::bigint as line_number,
-        null::json as record
+        null::json as record,
+        null::boolean as is_concession
     where false
 {%- endif %}
