@@ -1,0 +1,92 @@
+"""What changed since the previous published delivery (fct_indicator_changes and the
+evidence rows behind it): on the group page the group's figures, on a filiale page its
+own and the rows that moved them. Restatements of closed years come first; a first
+delivery says there is nothing to compare with."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from spaser.report import formats
+from spaser.report.data import ReportData
+from spaser.report.registry import FILIALE_PAGE, GROUP_PAGE, render, section
+
+CHANGES = "marts.fct_indicator_changes"
+EVIDENCE = "marts.fct_indicator_change_evidence"
+BUILDS = "intermediate.int_builds_compared"
+# A filiale page lists this many evidence rows, the largest moves first; the mart holds all.
+MAX_EVIDENCE = 50
+TITLE = "Ce qui a changé depuis la livraison précédente"
+# Closed years first (whatever the kind), then by the kind's report order.
+ORDER = (
+    "case when period_kind = 'retraitement' then 0 else 1 end, report_order, year, "
+    "sort_order, filiale_code"
+)
+
+
+def delivery_day(value: datetime | date | None) -> str:
+    if isinstance(value, datetime):
+        value = value.astimezone(formats.PARIS).date()
+    return formats.day(value)
+
+
+def _previous(data: ReportData) -> dict | None:
+    rows = data.query(f"select * from {BUILDS} where previous_build_id is not null")
+    return rows[0] if rows else None
+
+
+def _changes(data: ReportData, scope: str | None) -> list[dict]:
+    where = "scope = 'groupe'" if scope is None else "scope = 'filiale' and filiale_code = ?"
+    return data.query(
+        f"select * from {CHANGES} where {where} order by {ORDER}",
+        [] if scope is None else [scope],
+    )
+
+
+def _evidence(data: ReportData, scope: str) -> list[dict]:
+    return data.query(
+        f"select evidence.*, changes.indicator_label from {EVIDENCE} as evidence "
+        f"left join {CHANGES} as changes using (filiale_code, year, indicator_code) "
+        "where evidence.filiale_code = ? order by "
+        "abs(coalesce(evidence.numerator_contribution, 0) "
+        "- coalesce(evidence.previous_numerator_contribution, 0)) "
+        "+ abs(coalesce(evidence.denominator_contribution, 0) "
+        "- coalesce(evidence.previous_denominator_contribution, 0)) desc, "
+        "evidence.year, evidence.indicator_code, evidence.business_key",
+        [scope],
+    )
+
+
+def changes_section(data: ReportData, scope: str | None) -> tuple[str, str]:
+    previous = _previous(data)
+    if previous is None:
+        return TITLE, render("changes.html.j2", previous=None)
+    rows = _changes(data, scope)
+    evidence = _evidence(data, scope) if scope is not None else []
+    filiale_count = 0
+    if scope is None:
+        filiale_count = data.query(f"select count(*) as n from {CHANGES} where scope = 'filiale'")[
+            0
+        ]["n"]
+    title = f"Ce qui a changé depuis la livraison du {delivery_day(previous['previous_build_at'])}"
+    html = render(
+        "changes.html.j2",
+        previous=previous,
+        rows=rows,
+        scope=scope,
+        filiale_count=filiale_count,
+        evidence=evidence[:MAX_EVIDENCE],
+        evidence_count=len(evidence),
+        delivery_day=delivery_day,
+    )
+    return title, html
+
+
+@section(GROUP_PAGE, TITLE, requires=(CHANGES, BUILDS))
+def group_changes(data: ReportData, scope: str | None) -> tuple[str, str]:
+    return changes_section(data, None)
+
+
+@section(FILIALE_PAGE, TITLE, requires=(CHANGES, EVIDENCE, BUILDS))
+def filiale_changes(data: ReportData, scope: str | None) -> tuple[str, str]:
+    return changes_section(data, scope)
