@@ -11,6 +11,10 @@ delivery), timed, with its peak memory (`/usr/bin/time -v`) and its slowest node
 the console, to docs/benchmarks.json and to the section of docs/benchmarks.md between its
 `make benchmark` markers (other sections of that file are left as they are). It measures;
 it asserts nothing.
+
+Then the history a publish adds (src/spaser/history.py): the time to write the build's
+figures and evidence to Parquet and their size on disk, and the time of the change marts
+comparing a rebuild of them with that history (the same delivery: no change, every join).
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ from pathlib import Path
 
 import duckdb
 
+from spaser import history
+from spaser.build_record import Attempt, now
 from spaser.publish import PUBLISH_BUILD
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
@@ -73,6 +79,9 @@ class Result:
     ratio: float
     peak_rss_mb: float
     slowest: list[tuple[str, float]] = field(default_factory=list)
+    history_mb: float | None = None
+    history_write_s: float | None = None
+    history_compare_s: float | None = None
 
 
 def generate(scale: Scale, raw: Path) -> None:
@@ -128,15 +137,20 @@ def floor_seconds(raw: Path, database: Path) -> float:
     return time.perf_counter() - started
 
 
-def build(raw: Path, work: Path) -> tuple[float, float]:
-    """`dbt build` on the delivery: (wall seconds, peak RSS in MB)."""
-    env = {
+def dbt_env(raw: Path, work: Path) -> dict[str, str]:
+    return {
         **os.environ,
         "SPASER_RAW_DIR": str(raw),
         "SPASER_DUCKDB_PATH": str(work / "spaser.duckdb"),
+        "SPASER_HISTORY_DIR": str(work / "history"),
         "DBT_PROFILES_DIR": str(PROJECT_DIR),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
+
+
+def build(raw: Path, work: Path) -> tuple[float, float]:
+    """`dbt build` on the delivery: (wall seconds, peak RSS in MB)."""
+    env = dbt_env(raw, work)
     command = [
         "/usr/bin/time", "-v", str(BIN / "dbt"), *PUBLISH_BUILD, "--project-dir", str(PROJECT_DIR),
         "--target-path", str(work / "target"), "--log-path", str(work / "logs"),
@@ -149,6 +163,28 @@ def build(raw: Path, work: Path) -> tuple[float, float]:
         raise SystemExit(f"dbt build failed on {raw}")
     rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)[1])
     return elapsed, rss_kb / 1024
+
+
+def history_cost(raw: Path, work: Path) -> tuple[float, float, float]:
+    """(MB on disk, seconds to write, seconds to compare) of the history of the build."""
+    folder = work / "history"
+    attempt = Attempt("benchmark", now(), str(raw), False, {})
+    attempt.finish("published")
+    started = time.perf_counter()
+    history.write_pending(work / "spaser.duckdb", folder, attempt, history.seeds_fingerprint())
+    history.publish_pending(folder, history.Retention(None, 1))
+    write_s = time.perf_counter() - started
+    command = [
+        str(BIN / "dbt"), "run", "--select", "path:models/staging/history", "int_builds_compared+",
+        "--project-dir",
+        str(PROJECT_DIR), "--target-path", str(work / "target"), "--log-path", str(work / "logs"),
+    ]  # fmt: skip
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=PROJECT_DIR, env=dbt_env(raw, work), capture_output=True)
+    compare_s = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"the change marts failed on {raw}")
+    return history.size_on_disk(folder) / 1e6, write_s, compare_s
 
 
 def measure(scale: Scale) -> Result:
@@ -166,10 +202,12 @@ def measure(scale: Scale) -> Result:
             ).fetchall()[0][0]
         results = json.loads((work / "target" / "run_results.json").read_text())["results"]
         slowest = sorted(results, key=lambda r: r["execution_time"], reverse=True)[:5]
+        history_mb, write_s, compare_s = history_cost(raw, work)
         return Result(
             scale.name, round(raw_mb, 1), int(invoices), round(floor, 1), round(build_s, 1),
             round(build_s / floor, 1), round(peak_mb),
             [(r["unique_id"].split(".")[-1], round(r["execution_time"], 1)) for r in slowest],
+            round(history_mb, 1), round(write_s, 1), round(compare_s, 1),
         )  # fmt: skip
 
 
@@ -200,6 +238,19 @@ def markdown(results: list[Result]) -> str:
         lines.append(
             f"| {SCALES[r.scale].what} | {r.raw_mb:,.1f} | {r.invoice_rows:,} | {r.floor_s} | "
             f"{r.build_s} | {r.ratio}× | {r.peak_rss_mb:,.0f} |"
+        )
+    lines += [
+        "",
+        "History of a publish (`history/builds/<rank>-<id>/`: the figures and the evidence "
+        "as Parquet), and the change marts comparing a rebuild with it (`dbt run --select "
+        "path:models/staging/history int_builds_compared+`, same delivery):",
+        "",
+        "| scale | history per build (MB) | write (s) | compare (s) |",
+        "|---|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.scale} | {r.history_mb} | {r.history_write_s} | {r.history_compare_s} |"
         )
     lines += ["", "Slowest nodes:", ""]
     for r in results:
@@ -237,7 +288,9 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{name:<14} {result.raw_mb:>9,.1f} MB {result.invoice_rows:>11,} invoices  "
             f"floor {result.floor_s:>6} s  build {result.build_s:>7} s  "
-            f"ratio {result.ratio:>5}×  peak {result.peak_rss_mb:>6,.0f} MB",
+            f"ratio {result.ratio:>5}×  peak {result.peak_rss_mb:>6,.0f} MB  "
+            f"history {result.history_mb} MB, write {result.history_write_s} s, "
+            f"compare {result.history_compare_s} s",
             flush=True,
         )
         results.append(result)

@@ -161,7 +161,8 @@ def test_history_keeps_every_builds_figures_and_the_last_builds_evidence(republi
     with duckdb.connect() as connection:
         records = connection.execute(
             "select build_rank, vars->>'decp_amount_tolerance_eur', as_of_date is not null "
-            f"from read_parquet(['{first}/build.parquet', '{last}/build.parquet']) order by 1"
+            "from read_parquet(?) order by 1",
+            [[str(first / "build.parquet"), str(last / "build.parquet")]],
         ).fetchall()
     assert records == [(1, "1", True), (2, "2", True)]
 
