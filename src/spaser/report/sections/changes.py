@@ -5,8 +5,12 @@ delivery says there is nothing to compare with."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 
+import duckdb
+
+from spaser import history
 from spaser.report import formats
 from spaser.report.data import ReportData
 from spaser.report.registry import FILIALE_PAGE, GROUP_PAGE, render, section
@@ -28,6 +32,33 @@ def delivery_day(value: datetime | date | None) -> str:
     if isinstance(value, datetime):
         value = value.astimezone(formats.PARIS).date()
     return formats.day(value)
+
+
+def vars_changed(data: ReportData, previous_build_id: str) -> list[tuple[str, str, str]]:
+    """The vars that differ from the previous build's (its record in the history), as
+    (name, before, now); none when the history no longer holds that record."""
+    found = [
+        folder / f"{history.BUILD}.parquet"
+        for folder in history.build_folders(data.outputs.history)
+        if folder.name.endswith(f"-{previous_build_id}")
+    ]
+    if not found or not found[0].exists():
+        return []
+    try:
+        with duckdb.connect() as connection:
+            row = connection.execute("select vars from read_parquet(?)", [str(found[0])]).fetchone()
+    except duckdb.Error:
+        return []
+    before, now = json.loads(row[0] or "{}"), json.loads(data.build["vars"] or "{}")
+    return [
+        (
+            name,
+            json.dumps(before.get(name), ensure_ascii=False),
+            json.dumps(now.get(name), ensure_ascii=False),
+        )
+        for name in sorted(set(before) | set(now))
+        if before.get(name) != now.get(name)
+    ]
 
 
 def _previous(data: ReportData) -> dict | None:
@@ -78,6 +109,9 @@ def changes_section(data: ReportData, scope: str | None) -> tuple[str, str]:
         evidence=evidence[:MAX_EVIDENCE],
         evidence_count=len(evidence),
         delivery_day=delivery_day,
+        changed_vars=vars_changed(data, previous["previous_build_id"])
+        if previous["vars_changed"]
+        else [],
     )
     return title, html
 
