@@ -174,7 +174,7 @@ def test_report_pages_say_what_changed_closed_years_first(republished, published
     day = published_at.astimezone(PARIS).strftime("%d/%m/%Y")
     assert f"Ce qui a changé depuis la livraison du {day}" in group
     section = group.split(f"Ce qui a changé depuis la livraison du {day}")[1]
-    assert "Paramétrage modifié" in section and "vars du build" in section
+    assert "Paramétrage, année close" in section and "vars du build" in section
     assert "<code>decp_amount_tolerance_eur</code> 1 → 2." in section
     assert section.index("<td>2024</td>") < section.index("<td>2026</td>")
     seqens = pages(second.outputs)["filiale-SEQENS.html"]

@@ -18,7 +18,8 @@ from spaser.report.registry import FILIALE_PAGE, GROUP_PAGE, render, section
 CHANGES = "marts.fct_indicator_changes"
 EVIDENCE = "marts.fct_indicator_change_evidence"
 BUILDS = "intermediate.int_builds_compared"
-# A filiale page lists this many evidence rows, the largest moves first; the mart holds all.
+# A filiale page lists this many evidence rows (closed years first, then the largest moves);
+# the mart holds them all.
 MAX_EVIDENCE = 50
 TITLE = "Ce qui a changé depuis la livraison précédente"
 # Closed years first (whatever the kind), then by the kind's report order.
@@ -26,6 +27,27 @@ ORDER = (
     "case when period_kind = 'retraitement' then 0 else 1 end, report_order, year, "
     "sort_order, filiale_code"
 )
+
+
+# A change is often small: figures and differences shown finer than in the indicator tables.
+DECIMALS = {"percent": 2, "days": 2, "fte": 2, "eur": 2, "count": 0, "boolean": 0}
+SUFFIXES = {"percent": "%", "days": "j", "fte": "ETP", "eur": "€"}
+
+
+def changed_figure(value: float | None, unit: str, difference: bool = False) -> str:
+    """`14,18 %`, or as a difference `+0,01 pt`; a boolean of a filiale reads oui/non."""
+    if value is None:
+        return formats.MISSING
+    if unit == "boolean" and not difference:
+        return formats.figure(value, unit)
+    decimals = DECIMALS.get(unit, 2)
+    while difference and value and round(value, decimals) == 0 and decimals < 6:
+        decimals += 1  # a change never reads as +0,00
+    text = formats.number(value, decimals)
+    suffix = "pt" if difference and unit == "percent" else SUFFIXES.get(unit, "")
+    if difference:
+        text = ("+" if value > 0 else "−" if value < 0 else "") + text.lstrip("-")
+    return f"{text}{formats.NBSP}{suffix}" if suffix else text
 
 
 def delivery_day(value: datetime | date | None) -> str:
@@ -79,7 +101,8 @@ def _evidence(data: ReportData, scope: str) -> list[dict]:
         f"select evidence.*, changes.indicator_label from {EVIDENCE} as evidence "
         f"left join {CHANGES} as changes using (filiale_code, year, indicator_code) "
         "where evidence.filiale_code = ? order by "
-        "abs(coalesce(evidence.numerator_contribution, 0) "
+        "case when changes.period_kind = 'retraitement' then 0 else 1 end, evidence.year, "
+        "changes.sort_order, abs(coalesce(evidence.numerator_contribution, 0) "
         "- coalesce(evidence.previous_numerator_contribution, 0)) "
         "+ abs(coalesce(evidence.denominator_contribution, 0) "
         "- coalesce(evidence.previous_denominator_contribution, 0)) desc, "
@@ -109,6 +132,7 @@ def changes_section(data: ReportData, scope: str | None) -> tuple[str, str]:
         evidence=evidence[:MAX_EVIDENCE],
         evidence_count=len(evidence),
         delivery_day=delivery_day,
+        changed_figure=changed_figure,
         changed_vars=vars_changed(data, previous["previous_build_id"])
         if previous["vars_changed"]
         else [],
