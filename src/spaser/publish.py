@@ -12,6 +12,10 @@ sees a half-built mart. A failed build removes its fresh file and says that
 the published database is unchanged; a killed one leaves its fresh file
 behind, which the next build removes and records as interrupted.
 
+The history of published builds (spaser.history) follows the database: the build's
+figures are written pending before the rename and kept after it, so a build that is not
+published adds nothing to it.
+
 How dbt builds (hooks, landing of the raw files) is none of this module's
 business: it only points SPASER_DUCKDB_PATH at the fresh file.
 """
@@ -239,16 +243,20 @@ def build_and_publish(outputs: Outputs, cli_vars: str | None, target_path: Path 
             history.write_pending(fresh, outputs.history, attempt, seeds)
             os.replace(fresh, published)
         except BaseException as error:
+            if fresh.exists():  # not renamed: its history is not published either
+                shutil.rmtree(history.pending_dir(outputs.history), ignore_errors=True)
             for leftover in (fresh, fresh.with_name(fresh.name + ".wal")):
                 leftover.unlink(missing_ok=True)
-            shutil.rmtree(history.pending_dir(outputs.history), ignore_errors=True)
             outcome = INTERRUPTED if isinstance(error, Interrupted | KeyboardInterrupt) else FAILED
             attempt.finish(outcome, str(error) or type(error).__name__)
             append_attempt(outputs.attempts_log, attempt)
             raise
         finally:
             marker.unlink(missing_ok=True)
-        history.publish_pending(outputs.history, retention)
+        try:
+            history.publish_pending(outputs.history, retention)
+        except OSError as error:  # published all the same; the next publish settles it
+            print(f"ATTENTION : historique laissé en attente dans {outputs.history} : {error}")
         append_attempt(outputs.attempts_log, attempt)
     # Published: the docs follow, and a failure to copy them does not undo the publish.
     try:
