@@ -14,6 +14,10 @@ the profile's memory limit. The figures go to
 the console, to docs/benchmarks.json and to the section of docs/benchmarks.md between its
 `make benchmark` markers (other sections of that file are left as they are). It measures;
 it asserts nothing.
+
+Then the history a publish adds (src/spaser/history.py): the time to write the build's
+figures and evidence to Parquet and their size on disk, and the time of the change marts
+comparing a rebuild of them with that history (the same delivery: no change, every join).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from pathlib import Path
 
 import duckdb
 
+from spaser import history
 from spaser.build_record import PUBLISHED, Attempt, now, write_record
 from spaser.publish import PUBLISH_BUILD, exported_relations
 
@@ -81,6 +86,9 @@ class Result:
     evidence_rows: int = 0
     evidence_files: int = 0
     slowest: list[tuple[str, float]] = field(default_factory=list)
+    history_mb: float | None = None
+    history_write_s: float | None = None
+    history_compare_s: float | None = None
 
 
 def generate(scale: Scale, raw: Path) -> None:
@@ -136,15 +144,20 @@ def floor_seconds(raw: Path, database: Path) -> float:
     return time.perf_counter() - started
 
 
-def build(raw: Path, work: Path) -> tuple[float, float]:
-    """`dbt build` on the delivery: (wall seconds, peak RSS in MB)."""
-    env = {
+def dbt_env(raw: Path, work: Path) -> dict[str, str]:
+    return {
         **os.environ,
         "SPASER_RAW_DIR": str(raw),
         "SPASER_DUCKDB_PATH": str(work / "spaser.duckdb"),
+        "SPASER_HISTORY_DIR": str(work / "history"),
         "DBT_PROFILES_DIR": str(PROJECT_DIR),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
+
+
+def build(raw: Path, work: Path) -> tuple[float, float]:
+    """`dbt build` on the delivery: (wall seconds, peak RSS in MB)."""
+    env = dbt_env(raw, work)
     command = [
         "/usr/bin/time", "-v", str(BIN / "dbt"), *PUBLISH_BUILD, "--project-dir", str(PROJECT_DIR),
         "--target-path", str(work / "target"), "--log-path", str(work / "logs"),
@@ -200,6 +213,29 @@ def exports(raw: Path, work: Path) -> tuple[float, float, int, int]:
     return elapsed, peak_mb, int(rows), len(files)
 
 
+def history_cost(raw: Path, work: Path) -> tuple[float, float, float]:
+    """(MB on disk, seconds to write, seconds to compare) of the history of the build."""
+    folder = work / "history"
+    attempt = Attempt("benchmark", now(), str(raw), False, {})
+    attempt.finish("published")
+    started = time.perf_counter()
+    history.write_pending(work / "spaser.duckdb", folder, attempt, history.seeds_fingerprint())
+    history.publish_pending(folder, history.Retention(None, 1))
+    write_s = time.perf_counter() - started
+    command = [
+        str(BIN / "dbt"), "run", "--select", "path:models/staging/history", "int_builds_compared+",
+        "--project-dir",
+        str(PROJECT_DIR), "--target-path", str(work / "target"), "--log-path", str(work / "logs"),
+    ]  # fmt: skip
+    done = subprocess.run(command, cwd=PROJECT_DIR, env=dbt_env(raw, work), capture_output=True)
+    if done.returncode != 0:
+        raise SystemExit(f"the change marts failed on {raw}")
+    # The models' own time, not dbt's start-up (a publish pays that once, for every model).
+    results = json.loads((work / "target" / "run_results.json").read_text())["results"]
+    compare_s = sum(r["execution_time"] for r in results)
+    return history.size_on_disk(folder) / 1e6, write_s, compare_s
+
+
 def measure(scale: Scale) -> Result:
     with tempfile.TemporaryDirectory(prefix=f"spaser-bench-{scale.name}-") as tmp:
         raw, work = Path(tmp) / "raw", Path(tmp) / "work"
@@ -216,11 +252,13 @@ def measure(scale: Scale) -> Result:
         results = json.loads((work / "target" / "run_results.json").read_text())["results"]
         slowest = sorted(results, key=lambda r: r["execution_time"], reverse=True)[:5]
         exports_s, exports_mb, evidence_rows, evidence_files = exports(raw, work)
+        history_mb, write_s, compare_s = history_cost(raw, work)
         return Result(
             scale.name, round(raw_mb, 1), int(invoices), round(floor, 1), round(build_s, 1),
             round(build_s / floor, 1), round(peak_mb), round(exports_s, 1), round(exports_mb),
             evidence_rows, evidence_files,
             [(r["unique_id"].split(".")[-1], round(r["execution_time"], 1)) for r in slowest],
+            round(history_mb, 1), round(write_s, 1), round(compare_s, 1),
         )  # fmt: skip
 
 
@@ -266,6 +304,20 @@ def markdown(results: list[Result]) -> str:
             f"| {r.scale} | {r.exports_s} | {r.exports_peak_rss_mb:,.0f} | "
             f"{r.evidence_rows:,} | {r.evidence_files:,} |"
         )
+    lines += [
+        "",
+        "History of a publish (`history/builds/<rank>-<id>/`: the figures and the evidence "
+        "as Parquet), and the change marts comparing a rebuild with it (`dbt run --select "
+        "path:models/staging/history int_builds_compared+`, same delivery; the models' own "
+        "time, without dbt's start-up):",
+        "",
+        "| scale | history per build (MB) | write (s) | compare (s) |",
+        "|---|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.scale} | {r.history_mb} | {r.history_write_s} | {r.history_compare_s} |"
+        )
     lines += ["", "Slowest nodes:", ""]
     for r in results:
         nodes = ", ".join(f"`{name}` {seconds} s" for name, seconds in r.slowest)
@@ -305,6 +357,8 @@ def main(argv: list[str] | None = None) -> int:
             f"ratio {result.ratio:>5}×  peak {result.peak_rss_mb:>6,.0f} MB  "
             f"exports {result.exports_s:>6} s  peak {result.exports_peak_rss_mb:>6,.0f} MB  "
             f"evidence {result.evidence_rows:,} rows in {result.evidence_files} files",
+            f"history {result.history_mb} MB, write {result.history_write_s} s, "
+            f"compare {result.history_compare_s} s",
             flush=True,
         )
         results.append(result)

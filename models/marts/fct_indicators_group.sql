@@ -20,8 +20,9 @@ consolidated as (
         nullif(concat_ws(' ; ', catalogue.caveat, max(provisional.caveat)), '') as caveat,
         case
             when catalogue.unit = 'boolean' then count(figures.value) filter (where figures.value = 1)
-            when catalogue.unit in ('percent', 'days') then sum(figures.numerator)
-            else sum(figures.value)
+            -- The numerators, exact decimals, not the double values: the same figures
+            -- add up to the same total whatever the order (builds compare equal).
+            else sum(figures.numerator)
         end as numerator_total,
         case
             when catalogue.unit = 'boolean' then count(figures.value)

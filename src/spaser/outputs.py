@@ -83,6 +83,11 @@ class Outputs:
         return self.root / "data_docs" / "validation_results.json"
 
     @property
+    def history(self) -> Path:
+        """The published builds' figures, kept across publishes (spaser.history)."""
+        return self.root / "history"
+
+    @property
     def attempts_log(self) -> Path:
         """Every build attempt, published or not: the published database cannot hold a
         failed one, since a failed build leaves it untouched."""

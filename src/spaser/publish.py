@@ -12,6 +12,10 @@ sees a half-built mart. A failed build removes its fresh file and says that
 the published database is unchanged; a killed one leaves its fresh file
 behind, which the next build removes and records as interrupted.
 
+The history of published builds (spaser.history) follows the database: the build's
+figures are written pending before the rename and kept after it, so a build that is not
+published adds nothing to it.
+
 How dbt builds (hooks, landing of the raw files) is none of this module's
 business: it only points SPASER_DUCKDB_PATH at the fresh file.
 """
@@ -37,6 +41,7 @@ from pathlib import Path
 import duckdb
 import yaml
 
+from spaser import history
 from spaser.build_record import (
     FAILED,
     INTERRUPTED,
@@ -119,7 +124,12 @@ def clear_interrupted(published: Path, log: Path) -> list[Attempt]:
     return found
 
 
-def run_dbt(args: Sequence[str], database: Path, target_path: Path | None) -> None:
+def run_dbt(
+    args: Sequence[str],
+    database: Path,
+    target_path: Path | None,
+    extra_env: dict[str, str] | None = None,
+) -> None:
     """Run dbt against `database`, echoing its output; raise BuildFailed with its errors."""
     command = [str(DBT), *args, "--project-dir", str(PROJECT_DIR)]
     if target_path is not None:
@@ -128,6 +138,7 @@ def run_dbt(args: Sequence[str], database: Path, target_path: Path | None) -> No
         **os.environ,
         "SPASER_DUCKDB_PATH": str(database),
         "DBT_PROFILES_DIR": os.environ.get("DBT_PROFILES_DIR") or str(PROJECT_DIR),
+        **(extra_env or {}),
     }
     tail: collections.deque[str] = collections.deque(maxlen=400)
     with subprocess.Popen(
@@ -197,11 +208,15 @@ def build_and_publish(outputs: Outputs, cli_vars: str | None, target_path: Path 
         vars=effective_vars(cli_vars),
         database_path=str(published),
     )
+    retention = history.Retention.from_environment()
     print(f"Livraison lue : {delivery.describe()}", flush=True)
     with publish_lock(published):
         interrupted = clear_interrupted(published, outputs.attempts_log)
         for item in interrupted:
             print(f"Build interrompu du {item.started_at} : fichier temporaire supprimé.")
+        settled = history.settle(outputs.history, published, retention)
+        if settled:
+            print(settled.capitalize() + ".")
         fresh = fresh_path(published)
         marker = fresh.with_name(fresh.name + ".json")
         marker.write_text(json.dumps(attempt.__dict__, default=str), encoding="utf-8")
@@ -211,20 +226,26 @@ def build_and_publish(outputs: Outputs, cli_vars: str | None, target_path: Path 
             attempt.raw_files = len(files)
             attempt.raw_bytes = sum(f.bytes for f in files)
             dbt_vars = ["--vars", cli_vars] if cli_vars else []
-            run_dbt([*PUBLISH_BUILD, *dbt_vars], fresh, target_path)
+            seeds = history.seeds_fingerprint()
+            build_env = history.dbt_environment(outputs.history, attempt, seeds)
+            run_dbt([*PUBLISH_BUILD, *dbt_vars], fresh, target_path, build_env)
             target = target_path or PROJECT_DIR / "target"
             attempt.exported_relations = exported_relations(target)
             attempt.finish(PUBLISHED)
-            history = read_attempts(outputs.attempts_log)
-            write_record(fresh, attempt, files, history)
-            run_dbt(["docs", "generate", "--static", *dbt_vars], fresh, target_path)
+            earlier = read_attempts(outputs.attempts_log)
+            write_record(fresh, attempt, files, earlier)
+            run_dbt(["docs", "generate", "--static", *dbt_vars], fresh, target_path, build_env)
             static_docs = target / "static_index.html"
             if not static_docs.exists():
                 raise BuildFailed(f"dbt docs generate --static n'a pas écrit {static_docs}")
             if fresh.with_name(fresh.name + ".wal").exists():
                 raise BuildFailed(f"journal DuckDB resté ouvert : {fresh}.wal")
+            # The history follows the database: pending until the rename, then kept.
+            history.write_pending(fresh, outputs.history, attempt, seeds)
             os.replace(fresh, published)
         except BaseException as error:
+            if fresh.exists():  # not renamed: its history is not published either
+                shutil.rmtree(history.pending_dir(outputs.history), ignore_errors=True)
             for leftover in (fresh, fresh.with_name(fresh.name + ".wal")):
                 leftover.unlink(missing_ok=True)
             outcome = INTERRUPTED if isinstance(error, Interrupted | KeyboardInterrupt) else FAILED
@@ -233,6 +254,10 @@ def build_and_publish(outputs: Outputs, cli_vars: str | None, target_path: Path 
             raise
         finally:
             marker.unlink(missing_ok=True)
+        try:
+            history.publish_pending(outputs.history, retention)
+        except OSError as error:  # published all the same; the next publish settles it
+            print(f"ATTENTION : historique laissé en attente dans {outputs.history} : {error}")
         append_attempt(outputs.attempts_log, attempt)
     # Published: the docs follow, and a failure to copy them does not undo the publish.
     try:

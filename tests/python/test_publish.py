@@ -38,6 +38,15 @@ def leftovers(outputs: Outputs) -> list[Path]:
     return sorted(outputs.database.parent.glob(f".{outputs.database.name}.building*"))
 
 
+def history_files(outputs: Outputs) -> dict[str, int]:
+    """The history's files and sizes: a build that is not published changes none."""
+    return {
+        p.relative_to(outputs.history).as_posix(): p.stat().st_size
+        for p in sorted(outputs.history.rglob("*"))
+        if p.is_file()
+    }
+
+
 def smaller_delivery(folder: Path) -> Path:
     """The conformance delivery without SEQENS' 2024 invoices: other 2024 figures."""
     raw = copy_raw(folder / "raw livraison")
@@ -83,6 +92,7 @@ def test_the_demo_delivery_is_named_as_such(monkeypatch):
 def test_a_failed_build_leaves_the_published_database_untouched(published_conformance, tmp_path):
     outputs = published_conformance.copy_to(tmp_path)
     before = sha256(outputs.database)
+    history_before = history_files(outputs)
     raw = copy_raw(tmp_path / "raw")
     rewrite_csv(raw / "LOGEO" / "vehicules.csv", drop_column("energie"))
 
@@ -93,6 +103,7 @@ def test_a_failed_build_leaves_the_published_database_untouched(published_confor
     assert f"La base publiée {outputs.database} est inchangée" in completed.stderr
     assert "'energie' missing" in completed.stderr
     assert sha256(outputs.database) == before
+    assert history_files(outputs) == history_before
     assert not leftovers(outputs)
     last = read_attempts(outputs.attempts_log)[-1]
     assert (last.outcome, last.raw_dir) == (FAILED, str(raw))
@@ -139,6 +150,8 @@ def test_a_reader_holding_the_file_open_never_blocks_nor_sees_a_half_built_mart(
 def test_a_killed_build_leaves_the_previous_database_readable(published_conformance, tmp_path):
     outputs = published_conformance.copy_to(tmp_path)
     before = sha256(outputs.database)
+    history_before = history_files(outputs)
+    assert history_before  # the first build's figures
     (previous,) = published_conformance.query(GROUP_O1_4_2024)[0]
     process = start_publish(smaller_delivery(tmp_path), outputs.root)
     deadline = time.monotonic() + 120
@@ -151,6 +164,7 @@ def test_a_killed_build_leaves_the_previous_database_readable(published_conforma
     process.stdout.close()
 
     assert sha256(outputs.database) == before
+    assert history_files(outputs) == history_before
     with duckdb.connect(str(outputs.database), read_only=True) as connection:
         assert connection.execute(GROUP_O1_4_2024).fetchall()[0][0] == previous
     assert leftovers(outputs)

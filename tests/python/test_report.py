@@ -83,6 +83,9 @@ def test_pages_follow_the_spaser_structure(report):
     assert f"&lt;{NBSP}5,0{NBSP}%" in group and f"≥{NBSP}90,0{NBSP}%" in group  # targets
     assert "estimation provisoire (ratios par défaut, à remplacer par les résultats TETE" in group
     assert "aucune (estimation provisoire)" in group  # no target compared with O6_2
+    # The first delivery published: nothing to compare with, and the pages say so.
+    for html in (group, pages(report)["filiale-SEQENS.html"]):
+        assert "Première livraison publiée : aucune livraison antérieure" in html
 
 
 def test_delivery_page_shows_counts_rejects_and_validation_lines(report):

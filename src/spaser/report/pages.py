@@ -78,9 +78,11 @@ def render_page(data: ReportData, page: Page, pages: list[Page]) -> str:
     for section in SECTIONS:
         if section.page != page.kind or not all(r in data.relations for r in section.requires):
             continue
-        html = section.render(data, page.scope)
+        html, title = section.render(data, page.scope), section.title
+        if isinstance(html, tuple):  # a section may title itself (a date in its title)
+            title, html = html
         if html:
-            sections.append({"title": section.title, "html": html})
+            sections.append({"title": title, "html": html})
     return render(
         "page.html.j2",
         page=page,

@@ -1,0 +1,40 @@
+{#- The history of published builds (src/spaser/history.py): Parquet files under
+    SPASER_HISTORY_DIR, which the publish sets to `<SPASER_OUTPUT_DIR>/history`; a
+    plain `dbt build` reads the same folder of SPASER_OUTPUT_DIR (default `output/`). -#}
+{% macro history_dir() -%}
+    {%- set configured = env_var('SPASER_HISTORY_DIR', '') | trim -%}
+    {%- set output = (env_var('SPASER_OUTPUT_DIR', '') | trim) or (invocation_args_dict.project_dir ~ '/output') -%}
+    {{ return(configured or (output ~ '/history')) }}
+{%- endmacro %}
+
+{#- A path as a DuckDB glob that matches itself only: each metacharacter in a
+    class of its own. (Local to the history until a shared duckdb_file() macro
+    serves every reader.) -#}
+{% macro glob_escaped(path) -%}
+    {{ return(path | replace('[', '[[]') | replace('*', '[*]') | replace('?', '[?]')) }}
+{%- endmacro %}
+
+{#- The rows of one history file of every published build, typed by `columns`
+    (name: type). No build published yet (or a file the retention removed
+    everywhere): the same columns, no row, since read_parquet fails on a glob
+    that matches nothing. -#}
+{% macro history_rows(file_name, columns) -%}
+    {%- set pattern = glob_escaped(history_dir()) ~ '/builds/*/' ~ file_name ~ '.parquet' -%}
+    {%- set found = 0 -%}
+    {%- if execute -%}
+        {%- set found = run_query('select count(*) from glob(' ~ sql_string(pattern) ~ ')').columns[0].values()[0] -%}
+    {%- endif -%}
+    {%- if found > 0 %}
+    select
+        {%- for name, type in columns.items() %}
+        {{ name }}::{{ type }} as {{ name }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from read_parquet({{ sql_string(pattern) }}, union_by_name = true)
+    {%- else %}
+    select
+        {%- for name, type in columns.items() %}
+        null::{{ type }} as {{ name }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    where false
+    {%- endif %}
+{%- endmacro %}
