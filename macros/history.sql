@@ -7,19 +7,12 @@
     {{ return(configured or (output ~ '/history')) }}
 {%- endmacro %}
 
-{#- A path as a DuckDB glob that matches itself only: each metacharacter in a
-    class of its own. (Local to the history until a shared duckdb_file() macro
-    serves every reader.) -#}
-{% macro glob_escaped(path) -%}
-    {{ return(path | replace('[', '[[]') | replace('*', '[*]') | replace('?', '[?]')) }}
-{%- endmacro %}
-
 {#- The rows of one history file of every published build, typed by `columns`
     (name: type). No build published yet (or a file the retention removed
     everywhere): the same columns, no row, since read_parquet fails on a glob
     that matches nothing. -#}
 {% macro history_rows(file_name, columns) -%}
-    {%- set pattern = glob_escaped(history_dir()) ~ '/builds/*/' ~ file_name ~ '.parquet' -%}
+    {%- set pattern = duckdb_path_pattern(history_dir()) ~ '/builds/*/' ~ file_name ~ '.parquet' -%}
     {%- set found = 0 -%}
     {%- if execute -%}
         {%- set found = run_query('select count(*) from glob(' ~ sql_string(pattern) ~ ')').columns[0].values()[0] -%}
