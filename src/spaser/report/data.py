@@ -32,6 +32,7 @@ class Indicator:
     axis_label: str | None
     objective_number: int | None
     objective_label: str | None
+    direction: str = "neutre"  # hausse, baisse, neutre: which way is better
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ def load(connection: duckdb.DuckDBPyConnection, outputs: Outputs) -> ReportData:
                 row["axis_label"],
                 row["objective_number"],
                 row["objective_label"],
+                row.get("direction") or "neutre",
             ),
         )
         years[row["year"]] = Year(row["year"], row["period_status"], row["period_status_label"])
