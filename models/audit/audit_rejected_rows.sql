@@ -11,6 +11,8 @@
         reject_reason as reason,
         {#- The reason without the offending value, to count rejects by kind. #}
         regexp_replace(reject_reason, '(: .*| \(.*\)| ''[^'']*'')$', '') as reason_kind,
+        {{ reject_reason_code('reject_reason') }} as reason_code,
+        {{ reject_reason_column('reject_reason') }} as reason_column,
         {{ models.raw_values }}::json as raw_values
     from {{ ref(models.base) }}
     where reject_reason is not null

@@ -16,7 +16,7 @@ from spaser.report.formats import number
 
 LINE, TARGET, AXIS, MUTED = "#1f5f99", "#b03a2e", "#5b6775", "#d5dbe2"
 WIDTH, HEIGHT = 220, 96
-LEFT, RIGHT, TOP, BOTTOM = 40, 10, 10, 30
+LEFT, RIGHT, TOP, BOTTOM = 44, 24, 10, 30
 
 
 @dataclass(frozen=True)
@@ -74,12 +74,15 @@ def trend(
     known = [p for p in points if p.value is not None]
     if not known:
         return None
+    values = [p.value for p in known] + ([target] if target is not None else [])
     if unit == "percent":
-        top = 100.0
+        top = max(100.0, _nice_top(max(values)))
     elif unit == "boolean":
         top = 1.0
     else:
-        top = _nice_top(max([p.value for p in known] + [target or 0]))
+        top = _nice_top(max(values))
+    # A negative value (credit notes beyond the spend) gets room below 0, never clipped.
+    bottom = -_nice_top(-min(values)) if min(values) < 0 else 0.0
     span_x = WIDTH - LEFT - RIGHT
     span_y = HEIGHT - TOP - BOTTOM
     step = span_x / max(len(points) - 1, 1)
@@ -88,7 +91,7 @@ def trend(
         return LEFT + (index * step if len(points) > 1 else span_x / 2)
 
     def y(value: float) -> float:
-        return TOP + span_y * (1 - max(min(value, top), 0) / top)
+        return TOP + span_y * (top - value) / (top - bottom)
 
     label = html.escape(alternative(subject, points, target_text), quote=True)
     parts = [
@@ -96,8 +99,11 @@ def trend(
         f'role="img" aria-label="{label}" xmlns="http://www.w3.org/2000/svg">'
     ]
     ticks = [(0.0, "non"), (1.0, "oui")] if unit == "boolean" else [(0.0, ""), (top, "")]
+    if bottom < 0:
+        ticks.append((bottom, ""))
     for value, word in ticks:
-        text = word or compact(value, 0 if value == 0 else decimals)
+        text = word or compact(value, 0 if value == int(value) else decimals)
+        text += "\u00a0%" if unit == "percent" and not word else ""
         parts.append(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value):.1f}" y2="{y(value):.1f}" '
             f'stroke="{MUTED}" stroke-width="1"/>'

@@ -81,6 +81,20 @@ def compare(
     return UP if higher else DOWN
 
 
+ADDITIVE = ("eur", "count", "fte")
+
+
+def group_reference(data: ReportData, indicator: Indicator, year: int) -> float | None:
+    """What a filiale's figure is set against: the group's ratio, or for an amount, a count or
+    FTE (which the group adds up) the group's total per filiale that has a value."""
+    row = data.figure(GROUP, indicator.code, year)
+    value = row.get("value")
+    if value is None or indicator.value_unit not in ADDITIVE:
+        return value
+    counted = row.get("filiales_with_value") or 0
+    return value / counted if counted else None
+
+
 def unit_of(indicator: Indicator, scope: str | None) -> str:
     return indicator.value_unit if scope is GROUP else indicator.unit
 

@@ -38,11 +38,12 @@ def _figure(data: ReportData, scope: str | None, indicator: Indicator, year: Yea
         figure.change = scoreboard.compare(value, earlier, indicator.direction, unit)
         figure.since = before.year
     figure.verdict = scoreboard.verdict(data, scope, indicator, year)
-    figure.why = empty_file_note(data, scope, indicator, year.year) or (
-        why_empty(row, year.period_status, scope) if value is None else ""
-    )
+    empty_file = empty_file_note(data, scope, indicator, year.year)
+    figure.why = empty_file or (why_empty(row, year.period_status, scope) if value is None else "")
+    if empty_file and scope is not GROUP:  # a 0 read from no row neither rises nor falls
+        figure.change = None
     if scope is not GROUP:
-        group = data.figure(GROUP, indicator.code, year.year).get("value")
+        group = scoreboard.group_reference(data, indicator, year.year)
         figure.against_group = scoreboard.compare(
             value, group, indicator.direction, unit, indicator.value_unit
         )
@@ -103,7 +104,7 @@ def _matrix(data: ReportData, year: Year) -> dict:
         for indicator in indicators:
             row = data.figure(code, indicator.code, year.year)
             value = row.get("value")
-            group = data.figure(GROUP, indicator.code, year.year).get("value")
+            group = scoreboard.group_reference(data, indicator, year.year)
             unit = indicator.unit
             cells.append(
                 {

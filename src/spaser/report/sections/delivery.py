@@ -8,7 +8,7 @@ from collections import defaultdict
 from datetime import datetime
 
 from spaser.report.data import ReportData
-from spaser.report.labels import check_label, outcome_label, reason_label
+from spaser.report.labels import check_label, outcome_label
 from spaser.report.registry import DELIVERY_PAGE, render, section
 
 
@@ -55,7 +55,7 @@ def rejects(data: ReportData, scope: str | None) -> str | None:
     counts: dict[tuple[str, str, str], int] = defaultdict(int)
     for finding in data.findings:
         if finding.finding == "rejected_row":
-            counts[(finding.filiale_code, finding.extract or "", reason_label(finding.detail))] += (
+            counts[(finding.filiale_code, finding.extract or "", finding.detail or "")] += (
                 finding.rows_count
             )
     rows = [
@@ -74,7 +74,7 @@ def validation(data: ReportData, scope: str | None) -> str:
     labels = {}
     if "reference.validation_check_labels" in data.relations:
         labels = {
-            r["check"]: r["check_label"]
+            r["check_name"]: r["check_label"]
             for r in data.query("select * from reference.validation_check_labels")
         }
     return render(

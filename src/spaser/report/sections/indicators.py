@@ -88,7 +88,7 @@ def _ratio(figure: dict, unit: str, scope: str | None, boolean: bool) -> str:
 
     def plain(value) -> str:
         value = float(value)
-        return formats.number(value, 0 if value == int(value) else 1)
+        return formats.number(value, 0 if value == int(value) or abs(value) >= 1000 else 1)
 
     text = f"{plain(numerator)} / {plain(denominator)}"
     return f"{text} filiales" if scope is GROUP and boolean else text
@@ -100,9 +100,9 @@ def _cell(data: ReportData, scope: str | None, indicator: Indicator, year, unit:
     cell = Cell(
         year.year, formats.figure(value, unit), value, partial=year.period_status == "partial"
     )
-    if value is None:
+    if value is None and year.period_status != "not_started":  # the header says not started
         cell.why = why_empty(figure, year.period_status, scope)
-    else:
+    elif value is not None:
         cell.why = empty_file_note(data, scope, indicator, year.year)
     cell.met = figure.get("target_met")
     cell.ratio = _ratio(figure, unit, scope, indicator.unit == "boolean")
@@ -215,6 +215,11 @@ def indicator_row(data: ReportData, scope: str | None, indicator: Indicator) -> 
         unit,
         decimals,
     )
+    no_chart = ""
+    if chart is None:
+        no_chart = _no_chart(cells)
+    elif scope is not GROUP and all(c.why for c in cells if c.value is not None):
+        chart, no_chart = None, "Pas de graphique : " + next(c.why for c in cells if c.why) + "."
     reservations = _reservations(data, scope, indicator)
     if provisional and all(r.summary.lower() != PROVISIONAL for r in reservations):
         reservations.insert(0, Reservation(PROVISIONAL[:1].upper() + PROVISIONAL[1:]))
@@ -223,7 +228,7 @@ def indicator_row(data: ReportData, scope: str | None, indicator: Indicator) -> 
         unit,
         cells,
         chart,
-        _no_chart(cells) if chart is None else "",
+        no_chart,
         target_text,
         reservations,
         provisional,
