@@ -83,7 +83,7 @@ def test_pages_follow_the_spaser_structure(report):
     assert "Part des marchés avenantés" in group and "<svg" in group
     assert group.index('id="tableau-de-bord"') < group.index("<h3>Axe 1 — ")
     assert f"&lt;{NBSP}5,0{NBSP}%" in group and f"≥{NBSP}90,0{NBSP}%" in group  # targets
-    assert "estimation provisoire (ratios par défaut, à remplacer par les résultats TETE" in group
+    assert "Estimation provisoire (ratios par défaut, à remplacer par les résultats TETE" in group
     assert "aucune (estimation provisoire)" in group  # no target compared with O6_2
 
 
