@@ -7,7 +7,9 @@ For each scale, one run: generate the delivery (scripts/generate_demo_data.py) i
 temporary folder; the floor, DuckDB alone landing every raw CSV of the folder as text tables
 (one `read_csv` per extract, every column VARCHAR, into a DuckDB file); then `dbt build` on
 it as a publish runs it (models and data tests; the unit tests check the rules, not the
-delivery), timed, with its peak memory (`/usr/bin/time -v`) and its slowest nodes. The figures go to
+delivery), timed, with its peak memory (`/usr/bin/time -v`) and its slowest nodes; then
+the HTML report written from that database (`python -m spaser.report`, its build record
+written as a publish writes it), timed, with the size of its folder. The figures go to
 the console, to docs/benchmarks.json and to the section of docs/benchmarks.md between its
 `make benchmark` markers (other sections of that file are left as they are). It measures;
 it asserts nothing.
@@ -30,6 +32,7 @@ from pathlib import Path
 
 import duckdb
 
+from spaser.build_record import PUBLISHED, Attempt, fingerprint_files, now, write_record
 from spaser.publish import PUBLISH_BUILD
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
@@ -72,6 +75,9 @@ class Result:
     build_s: float
     ratio: float
     peak_rss_mb: float
+    report_s: float = 0.0
+    report_mb: float = 0.0
+    report_pages: int = 0
     slowest: list[tuple[str, float]] = field(default_factory=list)
 
 
@@ -151,6 +157,31 @@ def build(raw: Path, work: Path) -> tuple[float, float]:
     return elapsed, rss_kb / 1024
 
 
+def report(raw: Path, work: Path) -> tuple[float, float, int]:
+    """The HTML report of the built database: (wall seconds, folder MB, pages)."""
+    files = fingerprint_files(raw)
+    attempt = Attempt("benchmark", now(), str(raw), False, {}, raw_files=len(files))
+    attempt.raw_fingerprint, attempt.raw_bytes = "benchmark", sum(f.bytes for f in files)
+    attempt.finish(PUBLISHED)
+    write_record(work / "spaser.duckdb", attempt, files, [])
+    env = {
+        **os.environ,
+        "SPASER_OUTPUT_DIR": str(work),
+        "SPASER_DUCKDB_PATH": str(work / "spaser.duckdb"),
+    }
+    started = time.perf_counter()
+    subprocess.run(
+        [str(BIN / "python"), "-m", "spaser.report"],
+        cwd=PROJECT_DIR,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    elapsed = time.perf_counter() - started
+    pages = list((work / "report").glob("*.html"))
+    return elapsed, sum(p.stat().st_size for p in pages) / 1e6, len(pages)
+
+
 def measure(scale: Scale) -> Result:
     with tempfile.TemporaryDirectory(prefix=f"spaser-bench-{scale.name}-") as tmp:
         raw, work = Path(tmp) / "raw", Path(tmp) / "work"
@@ -164,11 +195,13 @@ def measure(scale: Scale) -> Result:
                 "select sum(rows_read) from audit.audit_extract_row_counts "
                 "where extract = 'factures'"
             ).fetchall()[0][0]
+        report_s, report_mb, pages = report(raw, work)
         results = json.loads((work / "target" / "run_results.json").read_text())["results"]
         slowest = sorted(results, key=lambda r: r["execution_time"], reverse=True)[:5]
         return Result(
             scale.name, round(raw_mb, 1), int(invoices), round(floor, 1), round(build_s, 1),
-            round(build_s / floor, 1), round(peak_mb),
+            round(build_s / floor, 1), round(peak_mb), round(report_s, 1), round(report_mb, 1),
+            pages,
             [(r["unique_id"].split(".")[-1], round(r["execution_time"], 1)) for r in slowest],
         )  # fmt: skip
 
@@ -190,16 +223,18 @@ def markdown(results: list[Result]) -> str:
         "`.venv/bin/python scripts/benchmark.py`. The floor is DuckDB alone landing every raw "
         "CSV of the folder as text tables (one `read_csv` per extract, into a DuckDB file); "
         f"the build is `dbt {' '.join(PUBLISH_BUILD)}` as a publish runs it "
-        "(raw layer, staging, rules, marts and every data test).",
+        "(raw layer, staging, rules, marts and every data test). The report is "
+        "`python -m spaser.report` on the database built (pages: group, filiales, delivery).",
         "",
         "| scale | raw CSV (MB) | invoice rows | floor (s) | dbt build (s) | ratio "
-        "| peak RSS (MB) |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| peak RSS (MB) | report (s) | report (MB, pages) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         lines.append(
             f"| {SCALES[r.scale].what} | {r.raw_mb:,.1f} | {r.invoice_rows:,} | {r.floor_s} | "
-            f"{r.build_s} | {r.ratio}× | {r.peak_rss_mb:,.0f} |"
+            f"{r.build_s} | {r.ratio}× | {r.peak_rss_mb:,.0f} | {r.report_s} | "
+            f"{r.report_mb:,.1f}, {r.report_pages} |"
         )
     lines += ["", "Slowest nodes:", ""]
     for r in results:
@@ -237,7 +272,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{name:<14} {result.raw_mb:>9,.1f} MB {result.invoice_rows:>11,} invoices  "
             f"floor {result.floor_s:>6} s  build {result.build_s:>7} s  "
-            f"ratio {result.ratio:>5}×  peak {result.peak_rss_mb:>6,.0f} MB",
+            f"ratio {result.ratio:>5}×  peak {result.peak_rss_mb:>6,.0f} MB  "
+            f"report {result.report_s:>5} s ({result.report_mb:,.1f} MB)",
             flush=True,
         )
         results.append(result)
