@@ -3,6 +3,7 @@ headless Chromium with no console error, showing the marts' figures."""
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -216,3 +217,19 @@ def test_a_chart_starts_at_zero_and_dashes_the_partial_year():
     assert ">partielle<" in svg and "(13 / 22)</title>" in svg
     assert "2026 (année partielle) : 51,5 %" in svg and " id=" not in svg
     assert trend("O4_1", [Point(2024, None, "—")], None, "", "percent", 1) is None
+
+
+def test_every_check_of_the_validation_has_a_french_label():
+    from spaser.contract import load_extracts
+    from spaser.report.labels import check_label
+    from spaser.validate.suite import build_suite
+
+    with (PROJECT_DIR / "seeds" / "validation_check_labels.csv").open(encoding="utf-8") as handle:
+        labels = {row["check_name"]: row["check_label"] for row in csv.DictReader(handle)}
+    checks = {
+        expectation.meta["check"]
+        for extract in load_extracts().values()
+        for expectation in build_suite(extract).expectations
+        if expectation.meta and "check" in expectation.meta
+    }
+    assert checks and all(check_label(c, labels) != c for c in checks), checks - set(labels)
