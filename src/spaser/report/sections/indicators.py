@@ -61,15 +61,11 @@ def why_empty(figure: dict, period_status: str, scope: str | None) -> str:
     return "rien à mesurer (dénominateur nul)"
 
 
-def _empty_files(data: ReportData, scope: str | None, indicator: Indicator) -> list[Finding]:
-    return [f for f in data.findings_for(scope, indicator.code) if f.finding == EMPTY_FILE]
-
-
 def empty_file_note(data: ReportData, scope: str | None, indicator: Indicator, year: int) -> str:
     """What a figure read from a file delivered with no row must say instead of a bare 0."""
     if data.figure(scope, indicator.code, year).get("value") is None:
         return ""
-    empty = _empty_files(data, scope, indicator)
+    empty = data.findings_of(EMPTY_FILE, scope, indicator.code)
     if not empty:
         return ""
     files = ", ".join(sorted({f.extract or "" for f in empty}))
