@@ -233,3 +233,17 @@ def test_every_check_of_the_validation_has_a_french_label():
         if expectation.meta and "check" in expectation.meta
     }
     assert checks and all(check_label(c, labels) != c for c in checks), checks - set(labels)
+
+
+def test_a_change_reads_by_the_indicators_direction_at_the_shown_rounding():
+    from spaser.report.scoreboard import BETTER, DOWN, SAME, UP, WORSE, compare
+
+    assert compare(60.5, 59.1, "hausse", "percent") == BETTER
+    assert compare(60.5, 59.1, "baisse", "percent") == WORSE
+    assert compare(30.3, 29.1, "baisse", "days") == WORSE
+    assert compare(55.5, 51.9, "neutre", "fte") == UP
+    assert compare(51.9, 55.5, "neutre", "fte") == DOWN
+    assert compare(58.14, 58.06, "hausse", "percent") == SAME  # both read 58,1 %
+    assert compare(1, 75.0, "hausse", "boolean", "percent") == BETTER  # oui against 75 %
+    assert compare(0, 75.0, "hausse", "boolean", "percent") == WORSE
+    assert compare(None, 75.0, "hausse", "percent") is None

@@ -13,6 +13,7 @@ from spaser.report import formats
 from spaser.report.data import GROUP, Indicator, ReportData, Year
 
 BETTER, WORSE, SAME, UP, DOWN = "better", "worse", "same", "up", "down"
+PARTIAL_SUM = "partial-sum"
 # How a change reads, by the indicator's direction (neutre: no better nor worse).
 CHANGE_WORDS = {
     BETTER: ("▲", "mieux"),
@@ -20,6 +21,7 @@ CHANGE_WORDS = {
     SAME: ("=", "stable"),
     UP: ("↗", "en hausse"),
     DOWN: ("↘", "en baisse"),
+    PARTIAL_SUM: ("…", "cumul partiel, non comparé"),
 }
 
 

@@ -37,6 +37,9 @@ def _figure(data: ReportData, scope: str | None, indicator: Indicator, year: Yea
         earlier = data.figure(scope, indicator.code, before.year).get("value")
         figure.change = scoreboard.compare(value, earlier, indicator.direction, unit)
         figure.since = before.year
+        # An amount or a count of part of a year is no match for a whole year's.
+        if year.period_status == "partial" and unit in scoreboard.ADDITIVE and figure.change:
+            figure.change = scoreboard.PARTIAL_SUM
     figure.verdict = scoreboard.verdict(data, scope, indicator, year)
     empty_file = empty_file_note(data, scope, indicator, year.year)
     figure.why = empty_file or (why_empty(row, year.period_status, scope) if value is None else "")
