@@ -1,7 +1,10 @@
 {#- Every raw row that staging could not keep, with its reason and the raw
     values as delivered (JSON object keyed by the contract's column names,
     the record's text when its quoting could not be read, or the DECP record
-    as published). -#}
+    as published). The seed of the reasons' French labels is declared a parent,
+    so that any selection building this model builds it for the relationship
+    test of reason_code. -#}
+-- depends_on: {{ ref('reject_reason_labels') }}
 {% for extract, models in audited_extracts().items() -%}
     select
         filiale_code,
