@@ -10,6 +10,8 @@ SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
+# pytest workers: the builds are mostly single-threaded Python, so two fill two cores.
+TEST_WORKERS ?= 2
 
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DO_NOT_TRACK := 1
@@ -48,7 +50,7 @@ summary: setup
 	$(BIN)/python -m spaser.summary
 
 test: setup lint browser
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --durations=15
 
 lint: setup
 	$(BIN)/ruff check src tests scripts models

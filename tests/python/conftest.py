@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import shutil
@@ -51,31 +52,48 @@ class DbtRun:
             return connection.sql(sql).fetchall()
 
 
+# dbt's parse of the project depends on the project's files and the vars only (the
+# database file is named relative to the working folder, so the profile is the same for
+# every run): one parse per vars, copied into each run's target, spares each run a parse.
+PARSE_CACHE = PROJECT_DIR / "target" / "pytest-parse"
+
+
+def _parse_cache(vars_: str) -> Path:
+    return PARSE_CACHE / hashlib.sha256(vars_.encode()).hexdigest()[:16] / "partial_parse.msgpack"
+
+
 def run_dbt(
     raw_dir: Path,
     work_dir: Path,
     *args: str,
     vars_: str = CONFORMANCE_VARS,
     registries: Path | str | None = None,
+    unit_tests: bool = False,
 ) -> DbtRun:
     """`dbt <args>` on a raw folder, as a data engineer runs it, in its own target and database.
 
-    registries: SPASER_REGISTRIES_DIR; None leaves it unset (the project's default)."""
+    registries: SPASER_REGISTRIES_DIR; None leaves it unset (the project's default).
+    unit_tests: a build runs the unit tests too; they read no delivery, so one build of the
+    suite runs them (conformance_build) and the others leave them out."""
     work_dir.mkdir(parents=True, exist_ok=True)
     database = work_dir / "spaser.duckdb"
     env = {
         **os.environ,
         "SPASER_RAW_DIR": str(raw_dir),
-        "SPASER_DUCKDB_PATH": str(database),
+        "SPASER_DUCKDB_PATH": database.name,
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "DBT_PROFILES_DIR": str(PROJECT_DIR),
     }
     env.pop("SPASER_REGISTRIES_DIR", None)
     if registries is not None:
         env["SPASER_REGISTRIES_DIR"] = str(registries)
+    excluded = (
+        ["--exclude-resource-type", "unit_test"] if args[0] == "build" and not unit_tests else []
+    )
     command = [
         str(DBT),
         *args,
+        *excluded,
         "--project-dir",
         str(PROJECT_DIR),
         "--target-path",
@@ -85,9 +103,19 @@ def run_dbt(
         "--vars",
         vars_,
     ]
+    cached = _parse_cache(vars_)
+    parsed = work_dir / "target" / "partial_parse.msgpack"
+    if cached.exists() and not parsed.exists():
+        parsed.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, parsed)
     completed = subprocess.run(
-        command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True, check=False
+        command, cwd=work_dir, env=env, capture_output=True, text=True, check=False
     )
+    if parsed.exists() and not cached.exists():
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        staged = cached.with_suffix(f".{os.getpid()}")
+        shutil.copyfile(parsed, staged)
+        os.replace(staged, cached)
     return DbtRun(completed.returncode, completed.stdout + completed.stderr, database, work_dir)
 
 
@@ -99,7 +127,9 @@ def copy_raw(target: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def conformance_build(tmp_path_factory) -> DbtRun:
-    run = run_dbt(CONFORMANCE / "raw", tmp_path_factory.mktemp("conformance"), "build")
+    run = run_dbt(
+        CONFORMANCE / "raw", tmp_path_factory.mktemp("conformance"), "build", unit_tests=True
+    )
     assert run.returncode == 0, run.output[-5000:]
     return run
 
@@ -152,3 +182,17 @@ def set_field(path: Path, number: int, column: str, value: str) -> None:
         return ";".join(fields)
 
     edit_line(path, number, edit)
+
+
+# Under pytest-xdist (`make test` runs two workers), a test runs in the worker that already
+# built its delivery: the modules using the shared conformance builds in one group, every
+# other module in a group of its own (its module-scoped build made once).
+SHARED_BUILDS = {"conformance_build", "published_conformance"}
+
+
+def pytest_collection_modifyitems(config, items):
+    shared = {item.module.__name__ for item in items if SHARED_BUILDS & set(item.fixturenames)}
+    for item in items:
+        module = item.module.__name__
+        group = "conformance" if module in shared else module
+        item.add_marker(pytest.mark.xdist_group(group))

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CONFORMANCE, copy_raw, drop_column, rewrite_csv, set_field
-from spaser import validate
-from spaser.landing import DEFAULT_RAW_DIR, WORKSPACE, workspace
+from spaser import landing, validate
+from spaser.landing import DEFAULT_RAW_DIR, workspace
 
 CONFORMANCE_RAW = CONFORMANCE / "raw"
 MARKUP = "<script>alert(1)</script>"
@@ -183,9 +183,11 @@ def test_bad_row_in_filiales_stops_like_the_build(tmp_path, capsys):
     assert "filiales.csv" in err
 
 
-def test_a_validation_running_meanwhile_lands_in_a_scratch_folder():
+def test_a_validation_running_meanwhile_lands_in_a_scratch_folder(tmp_path, monkeypatch):
     # The project's landing folder keeps dbt's parse between runs; one validation at a time.
+    # A folder of the test's own: another pytest worker may be validating in the project's.
+    monkeypatch.setattr(landing, "WORKSPACE", tmp_path / "landing")
     with workspace() as first, workspace() as second:
-        assert first == WORKSPACE
+        assert first == tmp_path / "landing"
         assert second != first and second.is_dir()
     assert not second.exists()
