@@ -1,6 +1,7 @@
 # Two commands on a fresh machine (Python 3.11 present, nothing else):
 #   make run    set up, validate the demo delivery, build and publish, report, summarize
 #   make test   set up and run the whole test suite (lint, docs check, dbt, pytest, browser)
+#               (the browser tests need Chromium and axe-core: `make browser` installs them)
 # Point at a real delivery with SPASER_RAW_DIR=/path/to/raw make run.
 # Paths (SPASER_RAW_DIR, SPASER_OUTPUT_DIR, SPASER_DUCKDB_PATH) are read by the
 # Python commands, never by this shell: they may hold spaces, quotes, accents.
@@ -56,9 +57,11 @@ lint: setup
 	$(BIN)/ruff format --check src tests scripts models
 	$(BIN)/sqlfluff lint models tests/dbt analyses
 
-# Headless Chromium for the report's browser test (installed as root when missing).
+# Headless Chromium and npm for the report's browser tests (installed as root when missing),
+# then axe-core at the version package-lock.json pins, for the accessibility check.
 browser:
 	$(PYTHON) scripts/ensure_chromium.py
+	npm ci --no-audit --no-fund --silent
 
 demo-data: setup
 	$(BIN)/python scripts/generate_demo_data.py --registries data/demo/registries
@@ -70,5 +73,5 @@ benchmark-registries: setup
 	$(BIN)/python scripts/benchmark_registries.py
 
 clean:
-	rm -rf target logs output/*.duckdb output/.*.duckdb.* output/data_docs output/great_expectations \
+	rm -rf target logs node_modules output/*.duckdb output/.*.duckdb.* output/data_docs output/great_expectations \
 		output/dbt_docs output/exports output/report output/build_attempts.jsonl

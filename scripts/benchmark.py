@@ -7,10 +7,12 @@ For each scale, one run: generate the delivery (scripts/generate_demo_data.py) i
 temporary folder; the floor, DuckDB alone landing every raw CSV of the folder as text tables
 (one `read_csv` per extract, every column VARCHAR, into a DuckDB file); then `dbt build` on
 it as a publish runs it (models and data tests; the unit tests check the rules, not the
-delivery), timed, with its peak memory (`/usr/bin/time -v`) and its slowest nodes; then the
-exports as a publish writes them (`python -m spaser.exports`: Parquet, CSV, the workbook and
-the auditors' evidence partitioned by filiale and year), timed, with their peak memory, under
-the profile's memory limit. The figures go to
+delivery), timed, with its peak memory (`/usr/bin/time -v`) and its slowest nodes; then
+the HTML report written from that database (`python -m spaser.report`, its build record
+written as a publish writes it), timed, with the size of its folder; then the exports as a
+publish writes them (`python -m spaser.exports`: Parquet, CSV, the workbook and the
+auditors' evidence partitioned by filiale and year), timed, with their peak memory, under
+the profile's memory limit; then the history a publish adds. The figures go to
 the console, to docs/benchmarks.json and to the section of docs/benchmarks.md between its
 `make benchmark` markers (other sections of that file are left as they are). It measures;
 it asserts nothing.
@@ -38,7 +40,7 @@ from pathlib import Path
 import duckdb
 
 from spaser import history
-from spaser.build_record import PUBLISHED, Attempt, now, write_record
+from spaser.build_record import PUBLISHED, Attempt, fingerprint_files, now, write_record
 from spaser.publish import PUBLISH_BUILD, exported_relations
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
@@ -85,6 +87,9 @@ class Result:
     exports_peak_rss_mb: float = 0.0
     evidence_rows: int = 0
     evidence_files: int = 0
+    report_s: float = 0.0
+    report_mb: float = 0.0
+    report_pages: int = 0
     slowest: list[tuple[str, float]] = field(default_factory=list)
     history_mb: float | None = None
     history_write_s: float | None = None
@@ -236,6 +241,31 @@ def history_cost(raw: Path, work: Path) -> tuple[float, float, float]:
     return history.size_on_disk(folder) / 1e6, write_s, compare_s
 
 
+def report(raw: Path, work: Path) -> tuple[float, float, int]:
+    """The HTML report of the built database: (wall seconds, folder MB, pages)."""
+    files = fingerprint_files(raw)
+    attempt = Attempt("benchmark", now(), str(raw), False, {}, raw_files=len(files))
+    attempt.raw_fingerprint, attempt.raw_bytes = "benchmark", sum(f.bytes for f in files)
+    attempt.finish(PUBLISHED)
+    write_record(work / "spaser.duckdb", attempt, files, [])
+    env = {
+        **os.environ,
+        "SPASER_OUTPUT_DIR": str(work),
+        "SPASER_DUCKDB_PATH": str(work / "spaser.duckdb"),
+    }
+    started = time.perf_counter()
+    subprocess.run(
+        [str(BIN / "python"), "-m", "spaser.report"],
+        cwd=PROJECT_DIR,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    elapsed = time.perf_counter() - started
+    pages = list((work / "report").glob("*.html"))
+    return elapsed, sum(p.stat().st_size for p in pages) / 1e6, len(pages)
+
+
 def measure(scale: Scale) -> Result:
     with tempfile.TemporaryDirectory(prefix=f"spaser-bench-{scale.name}-") as tmp:
         raw, work = Path(tmp) / "raw", Path(tmp) / "work"
@@ -249,6 +279,7 @@ def measure(scale: Scale) -> Result:
                 "select sum(rows_read) from audit.audit_extract_row_counts "
                 "where extract = 'factures'"
             ).fetchall()[0][0]
+        report_s, report_mb, pages = report(raw, work)
         results = json.loads((work / "target" / "run_results.json").read_text())["results"]
         slowest = sorted(results, key=lambda r: r["execution_time"], reverse=True)[:5]
         exports_s, exports_mb, evidence_rows, evidence_files = exports(raw, work)
@@ -256,7 +287,7 @@ def measure(scale: Scale) -> Result:
         return Result(
             scale.name, round(raw_mb, 1), int(invoices), round(floor, 1), round(build_s, 1),
             round(build_s / floor, 1), round(peak_mb), round(exports_s, 1), round(exports_mb),
-            evidence_rows, evidence_files,
+            evidence_rows, evidence_files, round(report_s, 1), round(report_mb, 1), pages,
             [(r["unique_id"].split(".")[-1], round(r["execution_time"], 1)) for r in slowest],
             round(history_mb, 1), round(write_s, 1), round(compare_s, 1),
         )  # fmt: skip
@@ -279,16 +310,18 @@ def markdown(results: list[Result]) -> str:
         "`.venv/bin/python scripts/benchmark.py`. The floor is DuckDB alone landing every raw "
         "CSV of the folder as text tables (one `read_csv` per extract, into a DuckDB file); "
         f"the build is `dbt {' '.join(PUBLISH_BUILD)}` as a publish runs it "
-        "(raw layer, staging, rules, marts and every data test).",
+        "(raw layer, staging, rules, marts and every data test). The report is "
+        "`python -m spaser.report` on the database built (pages: group, filiales, delivery).",
         "",
         "| scale | raw CSV (MB) | invoice rows | floor (s) | dbt build (s) | ratio "
-        "| peak RSS (MB) |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| peak RSS (MB) | report (s) | report (MB, pages) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         lines.append(
             f"| {SCALES[r.scale].what} | {r.raw_mb:,.1f} | {r.invoice_rows:,} | {r.floor_s} | "
-            f"{r.build_s} | {r.ratio}× | {r.peak_rss_mb:,.0f} |"
+            f"{r.build_s} | {r.ratio}× | {r.peak_rss_mb:,.0f} | {r.report_s} | "
+            f"{r.report_mb:,.1f}, {r.report_pages} |"
         )
     lines += [
         "",
@@ -356,7 +389,8 @@ def main(argv: list[str] | None = None) -> int:
             f"floor {result.floor_s:>6} s  build {result.build_s:>7} s  "
             f"ratio {result.ratio:>5}×  peak {result.peak_rss_mb:>6,.0f} MB  "
             f"exports {result.exports_s:>6} s  peak {result.exports_peak_rss_mb:>6,.0f} MB  "
-            f"evidence {result.evidence_rows:,} rows in {result.evidence_files} files",
+            f"evidence {result.evidence_rows:,} rows in {result.evidence_files} files  "
+            f"report {result.report_s:>5} s ({result.report_mb:,.1f} MB)",
             f"history {result.history_mb} MB, write {result.history_write_s} s, "
             f"compare {result.history_compare_s} s",
             flush=True,

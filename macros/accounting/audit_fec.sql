@@ -9,6 +9,8 @@
         line_number,
         reject_reason as reason,
         regexp_replace(reject_reason, '(: .*| \(.*\)| ''[^'']*'')$', '') as reason_kind,
+        {{ reject_reason_code('reject_reason') }} as reason_code,
+        {{ reject_reason_column('reject_reason') }} as reason_column,
         raw_values
     from {{ ref('base_accounting__fec_lines') }}
     where reject_reason is not null

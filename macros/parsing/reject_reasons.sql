@@ -88,3 +88,25 @@
             and {{ relation }}.{{ column }} = {{ duplicates }}.{{ column }}
             {%- endfor %}
 {%- endmacro %}
+
+{#- The stable code of a reject reason (its kind, without column nor value), the key of
+    the French labels of seed reject_reason_labels; null for a reason no rule knows, which
+    the not_null test of audit_rejected_rows.reason_code then reports. -#}
+{% macro reject_reason_code(reason) -%}
+    case
+        when {{ reason }} like 'required field %' then 'required_field_empty'
+        when {{ reason }} like 'invalid % in %'
+            then 'invalid_' || lower(regexp_extract({{ reason }}, '^invalid (\w+)', 1))
+        when {{ reason }} like 'unknown coded value%' then 'unknown_coded_value'
+        when {{ reason }} like 'value out of range%' then 'value_out_of_range'
+        when {{ reason }} like 'duplicate key%' then 'duplicate_key'
+        when {{ reason }} like 'unknown contract%' then 'unknown_contract'
+        when {{ reason }} like 'wrong number of fields%' then 'wrong_number_of_fields'
+        when {{ reason }} like 'unreadable quoting%' then 'unreadable_quoting'
+    end
+{%- endmacro %}
+
+{#- The column a reject reason names (`invalid date in 'date_facture'`), null when none. -#}
+{% macro reject_reason_column(reason) -%}
+    nullif(regexp_extract({{ reason }}, '(?: in |field )''([^'']+)''', 1), '')
+{%- endmacro %}

@@ -5,7 +5,8 @@
 {%- set families = [
     'int_quality__rejected_rows', 'int_quality__delivery_files', 'int_quality__payment_delays',
     'int_quality__spend_links', 'int_quality__contract_links', 'int_quality__housing_and_fleet',
-    'int_quality__absent_extracts', 'int_decp_findings', 'int_registry_findings',
+    'int_quality__absent_extracts', 'int_quality__empty_extracts', 'int_decp_findings',
+    'int_registry_findings',
     'int_ledger_quality_findings',
 ] %}
 

@@ -97,22 +97,41 @@ def test_vehicles_without_co2_and_housing_without_vector(conformance_build):
     assert findings(conformance_build, "absent_extract") == {}
 
 
+DUPLICATE = "clé en double (une ligne valide la précède)"
+UNKNOWN_CONTRACT = "marché inconnu de la filiale"
+
+
 def test_rejects_are_grouped_by_kind_not_by_value(conformance_build):
     assert conformance_build.query(
         "select extract, detail, rows_count from marts.fct_data_quality "
         "where finding = 'rejected_row' and filiale_code = 'SEQENS' "
-        "and detail in ('duplicate key', 'unknown contract') order by extract, detail"
+        f"and detail in ('{DUPLICATE}', '{UNKNOWN_CONTRACT}') order by extract, detail"
     ) == [
-        ("avenants", "duplicate key", 1),
-        ("avenants", "unknown contract", 2),
-        ("consultations", "duplicate key", 1),
-        ("factures", "duplicate key", 2),
-        ("formations", "duplicate key", 1),
-        ("fournisseurs", "duplicate key", 2),
-        ("logements", "duplicate key", 2),
-        ("marches", "duplicate key", 2),
-        ("vehicules", "duplicate key", 1),
+        ("avenants", DUPLICATE, 1),
+        ("avenants", UNKNOWN_CONTRACT, 2),
+        ("consultations", DUPLICATE, 1),
+        ("factures", DUPLICATE, 2),
+        ("formations", DUPLICATE, 1),
+        ("fournisseurs", DUPLICATE, 2),
+        ("logements", DUPLICATE, 2),
+        ("marches", DUPLICATE, 2),
+        ("vehicules", DUPLICATE, 1),
     ]
+
+
+def test_reject_details_are_french_labels_with_their_column(conformance_build):
+    details = {
+        detail
+        for (detail,) in conformance_build.query(
+            "select detail from marts.fct_data_quality where finding = 'rejected_row'"
+        )
+    }
+    assert "date illisible : « date_facture »" in details
+    assert "champ obligatoire vide : « siret »" in details
+    assert not [d for d in details if d.startswith(("invalid", "required", "duplicate"))]
+    assert conformance_build.query(
+        "select count(*) from audit.audit_rejected_rows where reason_code is null"
+    ) == [(0,)]
 
 
 def test_broken_links_between_extracts(conformance_build):

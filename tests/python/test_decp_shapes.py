@@ -223,8 +223,8 @@ def test_findings_in_the_data_quality_report(shapes):
          1, None, []),
         (None, "decp_record_without_contract",
          "acheteur non identifié (pas de SIRET acheteur)", 1, None, []),
-        (None, "rejected_row", "invalid date in 'dateNotification'", 1, None, []),
-        (None, "rejected_row", "required field 'id' is empty", 1, None, []),
+        (None, "rejected_row", "champ obligatoire vide : « id »", 1, None, []),
+        (None, "rejected_row", "date illisible : « dateNotification »", 1, None, []),
     ]  # fmt: skip
 
 

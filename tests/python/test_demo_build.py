@@ -36,6 +36,12 @@ def test_demo_delivery_rejects_exactly_the_planted_bad_rows(tmp_path):
         )
     )
     assert rejected == planted
+    # ALLIADE delivers evenements_fournisseurs.csv with its header alone: a finding, which the
+    # report states beside O9_1's 0 (issue 18).
+    assert run.query(
+        "select filiale_code, extract, affected_indicators from marts.fct_data_quality "
+        "where finding = 'empty_extract'"
+    ) == [("ALLIADE", "evenements_fournisseurs", ["O9_1"])]
 
     # DECP (issue 12): ALLIADE publishes no DECP file, its figures are unknown; the others'
     # are counted.

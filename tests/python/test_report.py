@@ -3,6 +3,7 @@ headless Chromium with no console error, showing the marts' figures."""
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -17,7 +18,7 @@ from chromium import Browser
 from conftest import INDICATORS, PROJECT_DIR
 from spaser.build_record import FAILED, Attempt, append_attempt
 from spaser.outputs import Outputs
-from spaser.report.charts import trend
+from spaser.report.charts import Point, trend
 from spaser.report.formats import NARROW_NBSP, NBSP
 
 FIGURES_JS = """
@@ -26,8 +27,9 @@ Array.from(document.querySelectorAll('td.figure')).map(td => [
   td.querySelector('.value').innerText, (td.querySelector('.met') || {}).innerText || ''])
 """
 CHARTS_JS = """
-Array.from(document.querySelectorAll('td.chart svg')).filter(
-  svg => svg.getBoundingClientRect().width > 100 && svg.querySelector('path')).length
+[Array.from(document.querySelectorAll('td.chart svg')).filter(
+  svg => svg.getBoundingClientRect().width > 100 && svg.querySelector('circle')).length,
+ document.querySelectorAll('td.chart .why').length]
 """
 # The rounding of each unit's display: a shown figure is within half a unit of the mart's.
 TOLERANCE = {"percent": 0.05, "days": 0.05, "fte": 0.05, "eur": 0.5, "count": 0}
@@ -80,8 +82,9 @@ def test_pages_follow_the_spaser_structure(report):
     codes = re.findall(r'<tr id="(O\d+_\d+)"', group)
     assert codes == INDICATORS and codes[0] == "O1_1" and codes[-1] == "O10_1"
     assert "Part des marchés avenantés" in group and "<svg" in group
+    assert group.index('id="tableau-de-bord"') < group.index("<h3>Axe 1 — ")
     assert f"&lt;{NBSP}5,0{NBSP}%" in group and f"≥{NBSP}90,0{NBSP}%" in group  # targets
-    assert "estimation provisoire (ratios par défaut, à remplacer par les résultats TETE" in group
+    assert "Estimation provisoire (ratios par défaut, à remplacer par les résultats TETE" in group
     assert "aucune (estimation provisoire)" in group  # no target compared with O6_2
     # The first delivery published: nothing to compare with, and the pages say so.
     for html in (group, pages(report)["filiale-SEQENS.html"]):
@@ -91,10 +94,12 @@ def test_pages_follow_the_spaser_structure(report):
 def test_delivery_page_shows_counts_rejects_and_validation_lines(report):
     delivery = pages(report)["livraison.html"]
     assert "Lignes lues, conservées et rejetées" in delivery
-    assert "clé déjà vue (doublon)" in delivery
+    assert "clé en double (une ligne valide la précède)" in delivery
     assert "✓" in delivery and "⚠" in delivery
-    assert re.search(r"ligne\(s\), lignes \d+", delivery)  # line numbers of the failed rows
-    assert "../data_docs/index.html" in delivery and "../dbt_docs/index.html" in delivery
+    assert re.search(r"lignes? \(lignes? \d+", delivery)  # line numbers of the failed rows
+    assert "oui/non illisible" in delivery  # the validation's checks in French
+    # The Data Docs need CDNs: not linked; the dbt docs are one file that opens offline.
+    assert "data_docs" not in delivery and "../dbt_docs/index.html" in delivery
     assert "autre livraison" not in delivery  # validated the delivery that was published
 
 
@@ -128,7 +133,8 @@ def check_figures(figures: list, marts: dict) -> list:
             ok = text == ("oui" if value == 1 else "non")
         else:
             ok = abs(shown_number(text) - value) <= TOLERANCE[unit]
-        ok = ok and met == {True: "✓ atteinte", False: "✗ non atteinte", None: ""}[target_met]
+        verdict = {True: "✓ atteinte", False: "✗ non atteinte", None: ""}[target_met]
+        ok = ok and met.removesuffix(" (provisoire)") == verdict
         if not ok:
             wrong.append((scope, code, year, text, met, value, target_met))
     return wrong
@@ -155,7 +161,8 @@ def test_report_renders_in_chromium_with_the_marts_figures(report, published_con
             assert check_figures(figures, marts) == [], page.name
             seen += len(figures)
             if page.name != "livraison.html":
-                assert browser.evaluate(CHARTS_JS) == len(INDICATORS), page.name
+                drawn, said = browser.evaluate(CHARTS_JS)
+                assert drawn + said == len(INDICATORS) and drawn > 20, page.name
             browser.screenshot(screenshots / page.with_suffix(".png").name)
         # The single-file dbt docs open from disk too (their own page logs harmless misses
         # of icons and favicon, so only what they show is checked).
@@ -190,6 +197,56 @@ def test_a_database_built_without_publish_gets_no_report(conformance_build, tmp_
 
 
 def test_a_chart_label_holding_delivered_text_stays_an_attribute():
-    svg = trend('X" onload="alert(1)-O1_4', [2024, 2025], [1.0, 2.0], set(), None, 1)
-    assert 'aria-label="Tendance X&quot; onload=&quot;alert(1)-O1_4"' in svg
+    points = [Point(2024, 1.0, "1,0"), Point(2025, 2.0, "2,0")]
+    svg = trend('X" onload="alert(1)-O1_4', points, None, "", "count", 1)
+    assert 'aria-label="X&quot; onload=&quot;alert(1)-O1_4 — 2024 : 1,0 ; 2025 : 2,0"' in svg
     assert 'onload="' not in svg
+
+
+def test_a_chart_starts_at_zero_and_dashes_the_partial_year():
+    points = [
+        Point(2024, 59.1, "59,1 %", detail="13 / 22"),
+        Point(2025, 60.5, "60,5 %"),
+        Point(2026, 51.5, "51,5 %", partial=True),
+    ]
+    svg = trend("O1_2", points, 50.0, "≥ 50,0 %", "percent", 1)
+    assert f">0{NBSP}%<" in svg and f">100{NBSP}%<" in svg  # a percentage runs 0-100
+    solid, dashed = re.findall(
+        r'<line x1="[^"]+" y1="[^"]+" x2="[^"]+" y2="[^"]+" '
+        r'stroke="#1f5f99" stroke-width="1.6"([^/]*)/>',
+        svg,
+    )
+    assert solid == "" and "stroke-dasharray" in dashed
+    assert ">partielle<" in svg and "(13 / 22)</title>" in svg
+    assert "2026 (année partielle) : 51,5 %" in svg and " id=" not in svg
+    assert trend("O4_1", [Point(2024, None, "—")], None, "", "percent", 1) is None
+
+
+def test_every_check_of_the_validation_has_a_french_label():
+    from spaser.contract import load_extracts
+    from spaser.report.labels import check_label
+    from spaser.validate.suite import build_suite
+
+    with (PROJECT_DIR / "seeds" / "validation_check_labels.csv").open(encoding="utf-8") as handle:
+        labels = {row["check_name"]: row["check_label"] for row in csv.DictReader(handle)}
+    checks = {
+        expectation.meta["check"]
+        for extract in load_extracts().values()
+        for expectation in build_suite(extract).expectations
+        if expectation.meta and "check" in expectation.meta
+    }
+    assert checks and all(check_label(c, labels) != c for c in checks), checks - set(labels)
+
+
+def test_a_change_reads_by_the_indicators_direction_at_the_shown_rounding():
+    from spaser.report.scoreboard import BETTER, DOWN, SAME, UP, WORSE, compare
+
+    assert compare(60.5, 59.1, "hausse", "percent") == BETTER
+    assert compare(60.5, 59.1, "baisse", "percent") == WORSE
+    assert compare(30.3, 29.1, "baisse", "days") == WORSE
+    assert compare(55.5, 51.9, "neutre", "fte") == UP
+    assert compare(51.9, 55.5, "neutre", "fte") == DOWN
+    assert compare(58.14, 58.06, "hausse", "percent") == SAME  # both read 58,1 %
+    assert compare(1, 75.0, "hausse", "boolean", "percent") == BETTER  # oui against 75 %
+    assert compare(0, 75.0, "hausse", "boolean", "percent") == WORSE
+    assert compare(None, 75.0, "hausse", "percent") is None

@@ -32,6 +32,7 @@ class Indicator:
     axis_label: str | None
     objective_number: int | None
     objective_label: str | None
+    direction: str = "neutre"  # hausse, baisse, neutre: which way is better
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,9 @@ class ReportData:
     as_of_date: Any = None
     relations: set[str] = field(default_factory=set)
     findings_by_filiale: dict[str, list[Finding]] = field(default_factory=dict)
+    # (kind, scope, indicator) -> the findings affecting it, built once per kind: findings_of.
+    _by_kind: dict[tuple, list[Finding]] = field(default_factory=dict)
+    _kinds_indexed: set[str] = field(default_factory=set)
 
     def query(self, sql: str, parameters: list | None = None) -> list[dict[str, Any]]:
         result = self.connection.execute(sql, parameters or [])
@@ -77,6 +81,17 @@ class ReportData:
 
     def figure(self, scope: str | None, code: str, year: int) -> dict[str, Any]:
         return self.figures.get((scope, code, year), {})
+
+    def findings_of(self, kind: str, scope: str | None, code: str) -> list[Finding]:
+        """The findings of one kind affecting an indicator, of a filiale or of all (GROUP);
+        indexed once, as the scoreboard asks it of every cell."""
+        if kind not in self._kinds_indexed:
+            self._kinds_indexed.add(kind)
+            for finding in (f for f in self.findings if f.finding == kind):
+                for affected in finding.affected:
+                    for scope_key in (GROUP, finding.filiale_code):
+                        self._by_kind.setdefault((kind, scope_key, affected), []).append(finding)
+        return self._by_kind.get((kind, scope, code), [])
 
     def findings_for(self, scope: str | None, code: str) -> list[Finding]:
         candidates = self.findings if scope is GROUP else self.findings_by_filiale.get(scope, [])
@@ -154,6 +169,7 @@ def load(connection: duckdb.DuckDBPyConnection, outputs: Outputs) -> ReportData:
                 row["axis_label"],
                 row["objective_number"],
                 row["objective_label"],
+                row.get("direction") or "neutre",
             ),
         )
         years[row["year"]] = Year(row["year"], row["period_status"], row["period_status_label"])

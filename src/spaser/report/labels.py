@@ -58,3 +58,16 @@ def reason_label(reason: str | None) -> str:
 
 def outcome_label(outcome: str | None) -> str:
     return OUTCOME_LABELS.get(outcome or "", outcome or "")
+
+
+def check_label(check: str | None, labels: dict[str, str]) -> str:
+    """A delivery check of the validation in French (seed validation_check_labels); a check
+    with a bound in its name (« date before 01/01/1900 ») by its first words."""
+    if not check:
+        return ""
+    if check in labels:
+        return labels[check]
+    for name, label in labels.items():
+        if check.startswith(name + " "):
+            return f"{label} {check[len(name) + 1 :]}"
+    return check

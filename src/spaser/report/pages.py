@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,12 @@ def filiale_file(code: str, taken: set[str]) -> str:
     return name
 
 
+def anchor(title: str) -> str:
+    """A section's id from its title: « Tableau de bord » -> tableau-de-bord."""
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "section"
+
+
 def pages_of(data: ReportData) -> list[Page]:
     taken: set[str] = {"index.html", "livraison.html"}
     return [
@@ -82,7 +89,7 @@ def render_page(data: ReportData, page: Page, pages: list[Page]) -> str:
         if isinstance(html, tuple):  # a section may title itself (a date in its title)
             title, html = html
         if html:
-            sections.append({"title": title, "html": html})
+            sections.append({"title": title, "html": html, "id": anchor(title)})
     return render(
         "page.html.j2",
         page=page,
@@ -94,12 +101,9 @@ def render_page(data: ReportData, page: Page, pages: list[Page]) -> str:
         as_of_date=data.as_of_date,
         years=data.years,
         style=STYLE,
-        links={
-            "Documentation dbt": os.path.relpath(data.outputs.dbt_docs, data.outputs.report),
-            "Data Docs Great Expectations": os.path.relpath(
-                data.outputs.data_docs, data.outputs.report
-            ),
-        },
+        # The Great Expectations Data Docs are not linked: their tables are filled by
+        # scripts and styles from CDNs, empty offline (the delivery page lists the checks).
+        links={"Documentation dbt": os.path.relpath(data.outputs.dbt_docs, data.outputs.report)},
     )
 
 

@@ -7,8 +7,9 @@ A section for a new mart is one function in a module of `spaser.report.sections`
         rows = data.query("select * from marts.fct_decp_compliance where filiale_code = ?", [scope])
         return render("decp.html.j2", rows=rows)
 
-It shows on every page of that kind, in registration order, when the relations
-it requires exist in the published database; returning None leaves it out.
+It shows on every page of that kind, in registration order (a lower `order` first:
+the scoreboard takes 0 to open the page, the rest keep the default), when the
+relations it requires exist in the published database; returning None leaves it out.
 """
 
 from __future__ import annotations
@@ -31,14 +32,16 @@ class Section:
     title: str
     render: Callable[..., str | None]
     requires: tuple[str, ...] = ()
+    order: int = 50
 
 
 SECTIONS: list[Section] = []
 
 
-def section(page: str, title: str, requires: tuple[str, ...] = ()):
+def section(page: str, title: str, requires: tuple[str, ...] = (), order: int = 50):
     def register(function):
-        SECTIONS.append(Section(page, title, function, requires))
+        SECTIONS.append(Section(page, title, function, requires, order))
+        SECTIONS.sort(key=lambda s: s.order)  # stable: registration order within an order
         return function
 
     return register

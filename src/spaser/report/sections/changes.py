@@ -140,11 +140,11 @@ def changes_section(data: ReportData, scope: str | None) -> tuple[str, str]:
     return title, html
 
 
-@section(GROUP_PAGE, TITLE, requires=(CHANGES, BUILDS))
+@section(GROUP_PAGE, TITLE, requires=(CHANGES, BUILDS), order=10)
 def group_changes(data: ReportData, scope: str | None) -> tuple[str, str]:
     return changes_section(data, None)
 
 
-@section(FILIALE_PAGE, TITLE, requires=(CHANGES, EVIDENCE, BUILDS))
+@section(FILIALE_PAGE, TITLE, requires=(CHANGES, EVIDENCE, BUILDS), order=10)
 def filiale_changes(data: ReportData, scope: str | None) -> tuple[str, str]:
     return changes_section(data, scope)

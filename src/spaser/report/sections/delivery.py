@@ -4,12 +4,11 @@ kept and rejected, and what the delivery validation found."""
 from __future__ import annotations
 
 import json
-import os
 from collections import defaultdict
 from datetime import datetime
 
 from spaser.report.data import ReportData
-from spaser.report.labels import outcome_label, reason_label
+from spaser.report.labels import check_label, outcome_label
 from spaser.report.registry import DELIVERY_PAGE, render, section
 
 
@@ -56,7 +55,7 @@ def rejects(data: ReportData, scope: str | None) -> str | None:
     counts: dict[tuple[str, str, str], int] = defaultdict(int)
     for finding in data.findings:
         if finding.finding == "rejected_row":
-            counts[(finding.filiale_code, finding.extract or "", reason_label(finding.detail))] += (
+            counts[(finding.filiale_code, finding.extract or "", finding.detail or "")] += (
                 finding.rows_count
             )
     rows = [
@@ -72,10 +71,17 @@ def validation(data: ReportData, scope: str | None) -> str:
     same_delivery = (
         bool(results) and results.get("raw_fingerprint") == data.build["raw_fingerprint"]
     )
+    labels = {}
+    if "reference.validation_check_labels" in data.relations:
+        labels = {
+            r["check_name"]: r["check_label"]
+            for r in data.query("select * from reference.validation_check_labels")
+        }
     return render(
         "validation.html.j2",
         results=results,
         same_delivery=same_delivery,
-        data_docs_link=os.path.relpath(data.outputs.data_docs, data.outputs.report),
         parse=datetime.fromisoformat,
+        check_label=lambda check: check_label(check, labels),
+        column=lambda name: (name or "").split(" (")[0],
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from spaser.report.data import ReportData
-from spaser.report.labels import reason_label
 from spaser.report.registry import FILIALE_PAGE, render, section
 
 
@@ -15,4 +14,4 @@ def filiale_findings(data: ReportData, scope: str | None) -> str:
     )
     absent = sorted({f.extract for f in findings if f.finding == "absent_extract"})
     rows = [f for f in findings if f.finding != "absent_extract"]
-    return render("findings.html.j2", rows=rows, absent=absent, reason_label=reason_label)
+    return render("findings.html.j2", rows=rows, absent=absent)
