@@ -12,17 +12,17 @@
     everywhere): the same columns, no row, since read_parquet fails on a glob
     that matches nothing. -#}
 {% macro history_rows(file_name, columns) -%}
-    {%- set pattern = duckdb_path_pattern(history_dir()) ~ '/builds/*/' ~ file_name ~ '.parquet' -%}
+    {%- set files = '/builds/*/' ~ file_name ~ '.parquet' -%}
     {%- set found = 0 -%}
     {%- if execute -%}
-        {%- set found = run_query('select count(*) from glob(' ~ sql_string(pattern) ~ ')').columns[0].values()[0] -%}
+        {%- set found = run_query('select count(*) from glob(' ~ sql_string(duckdb_path_pattern(history_dir()) ~ files) ~ ')').columns[0].values()[0] -%}
     {%- endif -%}
     {%- if found > 0 %}
     select
         {%- for name, type in columns.items() %}
         {{ name }}::{{ type }} as {{ name }}{{ ',' if not loop.last }}
         {%- endfor %}
-    from read_parquet({{ sql_string(pattern) }}, union_by_name = true)
+    from read_parquet({{ sql_string(duckdb_path_pattern(history_dir()) ~ files) }}, union_by_name = true)
     {%- else %}
     select
         {%- for name, type in columns.items() %}

@@ -20,6 +20,8 @@ EXPORTED = [
     "fct_spend_reconciliation",
     "fct_decp_compliance",
     "fct_decp_contract_checks",
+    "fct_indicator_changes",
+    "fct_indicator_change_evidence",
     "build_record",
 ]
 PUBLISHED_SHEETS = [*EXPORTED, "dictionnaire"]
