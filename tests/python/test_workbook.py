@@ -7,23 +7,12 @@ import datetime as dt
 import duckdb
 import openpyxl
 import pytest
+from test_exports import EXPORTED
 
 from spaser.exports import workbook as workbook_module
 from spaser.exports.dictionary import Column, Dictionary
 from spaser.exports.workbook import EURO, PERCENT, write_workbook
 
-EXPORTED = [
-    "fct_indicators",
-    "fct_indicators_group",
-    "dim_indicators",
-    "fct_data_quality",
-    "fct_spend_reconciliation",
-    "fct_decp_compliance",
-    "fct_decp_contract_checks",
-    "fct_indicator_changes",
-    "fct_indicator_change_evidence",
-    "build_record",
-]
 PUBLISHED_SHEETS = [*EXPORTED, "dictionnaire"]
 
 
