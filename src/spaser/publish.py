@@ -234,7 +234,13 @@ def build_and_publish(outputs: Outputs, cli_vars: str | None, target_path: Path 
             attempt.finish(PUBLISHED)
             earlier = read_attempts(outputs.attempts_log)
             write_record(fresh, attempt, files, earlier)
-            run_dbt(["docs", "generate", "--static", *dbt_vars], fresh, target_path, build_env)
+            # The build just compiled every node it ran: the docs read that manifest.
+            run_dbt(
+                ["docs", "generate", "--static", "--no-compile", *dbt_vars],
+                fresh,
+                target_path,
+                build_env,
+            )
             static_docs = target / "static_index.html"
             if not static_docs.exists():
                 raise BuildFailed(f"dbt docs generate --static n'a pas écrit {static_docs}")
