@@ -18,5 +18,5 @@ cross join {{ ref('int_reporting_years') }} as years
 cross join extracts
 left join {{ ref('int_extract_indicators') }} as indicators
     on extracts.extract = indicators.extract
-anti join {{ source('extracts', 'delivery_files') }} as files
+anti join {{ ref('stg_extracts__delivery_files') }} as files
     on filiales.filiale_code = files.filiale_code and extracts.extract = files.extract

@@ -5,7 +5,7 @@
     filiale folder that matches no pattern of the contract (not read: a
     misnamed extract leaves its data out). -#}
 with files as (
-    select * from {{ source('extracts', 'delivery_files') }}
+    select * from {{ ref('stg_extracts__delivery_files') }}
     where filiale_code is not null
 ),
 
@@ -42,7 +42,7 @@ select
     null::double as amount_ht,
     coalesce(any_value(contract.indicators::json::varchar[]), []) as affected_indicators
 from missing_columns
-left join {{ source('extracts', 'contract_columns') }} as contract
+left join {{ ref('stg_extracts__contract_columns') }} as contract
     on missing_columns.extract = contract.extract and missing_columns.column_name = contract.column_name
 group by missing_columns.filiale_code, missing_columns.extract, missing_columns.source_file, missing_columns.column_name
 
@@ -58,4 +58,4 @@ select
     1 as rows_count,
     null::double as amount_ht,
     []::varchar[] as affected_indicators
-from {{ source('extracts', 'unrecognized_files') }}
+from {{ ref('stg_extracts__unrecognized_files') }}

@@ -4,7 +4,7 @@ with grid as (
     select
         filiales.filiale_code,
         years.year,
-        filiales.filiale_code in (select files.filiale_code from {{ ref('base_decp__files') }} as files) as has_decp
+        filiales.filiale_code in (select files.filiale_code from {{ ref('stg_decp__files') }} as files) as has_decp
     from {{ ref('stg_extracts__filiales') }} as filiales
     cross join {{ ref('int_reporting_years') }} as years
 ),
