@@ -10,9 +10,9 @@ import duckdb
 
 from spaser.build_record import PUBLISHED, read_attempts
 from spaser.contract import FILIALE_EXTRACTS
+from spaser.formats import day, figure
 from spaser.outputs import DEMO_NOTICE, Outputs
 from spaser.report.data import NotPublished, open_published
-from spaser.report.formats import day, figure
 from spaser.report.labels import PROVISIONAL, outcome_label, reason_label
 
 

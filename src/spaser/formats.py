@@ -7,7 +7,8 @@ space, as French typography wants, so a figure never breaks across lines.
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
+
+from spaser.constants import PARIS
 
 NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
@@ -21,7 +22,6 @@ UNITS = {
     "count": (0, ""),
     "fte": (1, "ETP"),
 }
-PARIS = ZoneInfo("Europe/Paris")
 
 
 def number(value: float, decimals: int) -> str:
