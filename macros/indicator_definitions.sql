@@ -1,5 +1,5 @@
 {#- Each indicator's French definition, as a relation (indicator_code,
-    indicator_definition): the description of its model int_indicator__<code>,
+    indicator_definition): the description of its model int_indicator_<code>,
     which is its docs block indicator_<code> rendered by dbt, read from the
     graph. The definition is written once, in the docs block; the marts and
     the exports carry that text, never a copy to keep in step. Markdown bold
@@ -8,8 +8,8 @@
     {%- set definitions = [] -%}
     {%- if execute -%}
         {%- for node in graph.get('nodes', {}).values() | sort(attribute='name') -%}
-            {%- if node.resource_type == 'model' and node.name.startswith('int_indicator__') -%}
-                {%- do definitions.append((node.name[15:] | upper, node.description | replace('**', '') | trim)) -%}
+            {%- if node.resource_type == 'model' and node.fqn[:3] == ['spaser', 'intermediate', 'indicators'] -%}
+                {%- do definitions.append((node.name[14:] | upper, node.description | replace('**', '') | trim)) -%}
             {%- endif -%}
         {%- endfor -%}
     {%- endif -%}

@@ -10,7 +10,7 @@ with present as (
         filiale_code,
         extract,
         count(*) as files_count
-    from {{ source('extracts', 'delivery_files') }}
+    from {{ ref('stg_extracts__delivery_files') }}
     where filiale_code is not null
     group by filiale_code, extract
 ),

@@ -20,7 +20,7 @@ present_extracts as (
     select
         filiale_code,
         list(distinct extract) as extracts
-    from {{ source('extracts', 'delivery_files') }}
+    from {{ ref('stg_extracts__delivery_files') }}
     group by filiale_code
 ),
 

@@ -3,9 +3,9 @@
     family of findings per model of intermediate/data_quality (and the DECP
     and registries' own), each with a French label. -#}
 {%- set families = [
-    'int_quality__rejected_rows', 'int_quality__delivery_files', 'int_quality__payment_delays',
-    'int_quality__spend_links', 'int_quality__contract_links', 'int_quality__housing_and_fleet',
-    'int_quality__absent_extracts', 'int_quality__empty_extracts', 'int_decp_findings',
+    'int_quality_rejected_rows', 'int_quality_delivery_files', 'int_quality_payment_delays',
+    'int_quality_spend_links', 'int_quality_contract_links', 'int_quality_housing_and_fleet',
+    'int_quality_absent_extracts', 'int_quality_empty_extracts', 'int_decp_findings',
     'int_registry_findings',
     'int_ledger_quality_findings',
 ] %}

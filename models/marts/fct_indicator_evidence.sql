@@ -15,7 +15,7 @@
 
 with evidence as (
     {%- for indicator in indicator_models %}
-        select * from {{ ref('int_indicator__' ~ indicator) }}
+        select * from {{ ref('int_indicator_' ~ indicator) }}
         union all
     {%- endfor %}
     -- Figures a filiale declares for its own optional indicators only: a

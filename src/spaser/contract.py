@@ -14,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
+from spaser.constants import PROJECT_DIR
+
 SOURCES_FILE = PROJECT_DIR / "models" / "staging" / "extracts" / "_extracts__sources.yml"
 
 # Column kinds. Each maps to one parsing macro in macros/parsing/.

@@ -31,7 +31,7 @@ from pathlib import Path
 import duckdb
 
 from spaser.build_record import Attempt
-from spaser.outputs import PROJECT_DIR
+from spaser.constants import PROJECT_DIR
 
 # The marts whose figures each build adds, and the evidence kept for the next comparison.
 FIGURES = {

@@ -12,7 +12,6 @@ import fcntl
 import os
 import re
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,12 +21,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from spaser.constants import DBT, DEMO_RAW_DIR, PROJECT_DIR
 from spaser.contract import EXTRACTS
 from spaser.delivery import register
-
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-DEFAULT_RAW_DIR = PROJECT_DIR / "data" / "demo" / "raw"
-DBT = Path(sys.executable).parent / "dbt"
 
 
 class RawContractError(Exception):
@@ -49,7 +45,7 @@ class LandedFile:
 def raw_dir(configured: str | None = None) -> Path:
     """The delivery folder: the argument, else SPASER_RAW_DIR; empty means the demo."""
     value = (configured or os.environ.get("SPASER_RAW_DIR") or "").strip()
-    return Path(value).expanduser().resolve() if value else DEFAULT_RAW_DIR
+    return Path(value).expanduser().resolve() if value else DEMO_RAW_DIR
 
 
 def _contract_error(output: str) -> str:
@@ -97,7 +93,7 @@ def land(root: Path) -> Iterator[duckdb.DuckDBPyConnection]:
             stale.unlink(missing_ok=True)
         env = {
             **os.environ,
-            "SPASER_RAW_DIR": str(root) if root != DEFAULT_RAW_DIR else "",
+            "SPASER_RAW_DIR": str(root) if root != DEMO_RAW_DIR else "",
             "SPASER_DUCKDB_PATH": str(database),
             "DBT_PROFILES_DIR": str(PROJECT_DIR),
             "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",

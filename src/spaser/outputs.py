@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-DEMO_RAW_DIR = PROJECT_DIR / "data" / "demo" / "raw"
+from spaser.constants import DEMO_RAW_DIR, PROJECT_DIR
+
 DEMO_NOTICE = "données de démonstration fournies avec le projet (SPASER_RAW_DIR non renseigné)"
 
 

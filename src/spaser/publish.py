@@ -54,11 +54,11 @@ from spaser.build_record import (
     read_attempts,
     write_record,
 )
+from spaser.constants import DBT, PROJECT_DIR
 from spaser.exports import describe, write_exports
-from spaser.outputs import PROJECT_DIR, Delivery, Outputs, project_vars
-from spaser.report.formats import day
+from spaser.formats import day
+from spaser.outputs import Delivery, Outputs, project_vars
 
-DBT = Path(sys.executable).parent / "dbt"
 # What a publish builds: the models and their data tests. The unit tests check the rules, not
 # the delivery, and the table of parsing cases is their fixture: `make test` and a plain
 # `dbt build` run them, a publish leaves them out of the published database.

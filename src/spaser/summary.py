@@ -10,9 +10,9 @@ import duckdb
 
 from spaser.build_record import PUBLISHED, read_attempts
 from spaser.contract import FILIALE_EXTRACTS
+from spaser.formats import day, figure
 from spaser.outputs import DEMO_NOTICE, Outputs
-from spaser.report.data import NotPublished, open_published
-from spaser.report.formats import day, figure
+from spaser.report.data import open_published_or_say_why
 from spaser.report.labels import PROVISIONAL, outcome_label, reason_label
 
 
@@ -91,10 +91,8 @@ def attempts_since(outputs: Outputs, started_at: datetime) -> list[str]:
 
 def main() -> int:
     outputs = Outputs.from_environment()
-    try:
-        connection = open_published(outputs)
-    except NotPublished as error:
-        print(error, file=sys.stderr)
+    connection = open_published_or_say_why(outputs)
+    if connection is None:
         return 1
     with connection:
         print(summarize(connection))

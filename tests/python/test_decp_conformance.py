@@ -25,7 +25,7 @@ from expected_values import (
 )
 from publishing import SectionData
 from spaser.exports import export_relation
-from spaser.report.formats import NBSP
+from spaser.formats import NBSP
 from spaser.report.sections.decp import filiale_decp, group_decp
 from spaser.summary import deliveries
 

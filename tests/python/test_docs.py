@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 
 import pytest
 
@@ -71,9 +72,9 @@ def test_each_indicator_references_its_definition_block(docs):
         catalogue = list(csv.DictReader(handle))
     models = {node["name"]: node for node in manifest["nodes"].values()}
     # Every indicator model is in the catalogue, and every common indicator has its model.
-    indicator_models = {name for name in models if name.startswith("int_indicator__")}
+    indicator_models = {name for name in models if re.fullmatch(r"int_indicator_o\d+_\d+", name)}
     common = {
-        f"int_indicator__{r['indicator_code'].lower()}"
+        f"int_indicator_{r['indicator_code'].lower()}"
         for r in catalogue
         if r["is_common"] == "true"
     }
@@ -82,7 +83,7 @@ def test_each_indicator_references_its_definition_block(docs):
         block = row["docs_block"]
         assert block in blocks, f"{row['indicator_code']}: no docs block {block}"
         assert row["indicator_code"] in blocks[block]
-        model = models[f"int_indicator__{row['indicator_code'].lower()}"]
+        model = models[f"int_indicator_{row['indicator_code'].lower()}"]
         assert model["description"] == blocks[block], f"{model['name']} does not use {block}"
 
 
@@ -95,5 +96,48 @@ def test_indicator_code_leads_to_each_definition_page(docs):
     for mart in ("fct_indicators", "dim_indicators"):
         description = manifest["nodes"][models[mart]]["columns"]["indicator_code"]["description"]
         for code in codes:
-            target = models[f"int_indicator__{code.lower()}"]
+            target = models[f"int_indicator_{code.lower()}"]
             assert f"[{code}](#!/model/{target})" in description, (mart, code)
+
+
+# The macros the row path names, in order: a renamed one must be renamed there too.
+ROW_PATH_MACROS = (
+    "land_raw_delivery",
+    "raw_extract_sql",
+    "raw_records_ctes",
+    "contract_table",
+    "staging_validated_rows",
+    "staging_parsed_columns",
+    "staging_row_reject_reason",
+    "audited_extracts",
+    "evidence_columns",
+)
+
+
+def test_row_path_page_names_models_and_macros_that_exist(docs):
+    """The overview's row path (file to figure, file to reject with its reason) names, in
+    order, models and macros of the project: none that was renamed or removed."""
+    manifest, _ = docs
+    overview = next(
+        doc["block_contents"]
+        for doc in manifest["docs"].values()
+        if doc["name"] == "__overview__" and doc["package_name"] == "spaser"
+    )
+    start = overview.index("## Parcours d'une ligne")
+    end = overview.index("\n## ", start + 1)
+    page = overview[start:end]
+    assert "### D'un fichier à un rejet et son motif" in page
+    assert "### D'un fichier à un chiffre" in page
+    models = {
+        node["name"] for node in manifest["nodes"].values() if node["resource_type"] == "model"
+    }
+    named = set(re.findall(r"`((?:base|stg|int|fct|dim|audit)_[a-z0-9_]+)`", page))
+    assert {"audit_rejected_rows", "fct_indicators", "int_quality_rejected_rows"} <= named
+    assert named - models == set()
+    macros = {
+        macro["name"] for macro in manifest["macros"].values() if macro["package_name"] == "spaser"
+    }
+    positions = [page.index(f"`{name}`") for name in ROW_PATH_MACROS]
+    assert set(ROW_PATH_MACROS) - macros == set()
+    # The reject path is told in the order a row goes through it.
+    assert positions[:8] == sorted(positions[:8])

@@ -24,7 +24,7 @@ from expected_values import (
 )
 from publishing import SectionData
 from spaser.exports import export_relation
-from spaser.report.formats import NBSP
+from spaser.formats import NBSP
 from spaser.report.sections.reconciliation import filiale_reconciliation, group_reconciliation
 
 FEC = FIXTURES / "fec"

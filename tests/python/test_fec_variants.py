@@ -31,7 +31,7 @@ INVOICES = "id_facture;type_piece;date_facture;date_paiement;montant_ht;statut\n
 SELECT = [
     "--select", "+fct_spend_reconciliation_items", "+fct_spend_reconciliation",
     "+audit_rejected_rows", "jobs_per_million_eur", "+int_ledger_quality_findings",
-    "+int_quality__delivery_files",
+    "+int_quality_delivery_files",
 ]  # fmt: skip
 
 
@@ -278,7 +278,7 @@ def test_a_real_ledger_is_kept_with_its_findings(variants):
 
 def test_files_matching_no_pattern_are_findings_and_effectifs_is_no_fec(variants):
     assert variants.query(
-        "select detail from intermediate.int_quality__delivery_files "
+        "select detail from intermediate.int_quality_delivery_files "
         "where finding = 'unrecognized_file' order by detail"
     ) == [
         (f"fichier non reconnu : {name} — aucun motif du contrat, non lu",)

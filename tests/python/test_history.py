@@ -17,7 +17,7 @@ from test_report import pages, write_report
 from conftest import CONFORMANCE_VARS, copy_raw, lines_of, set_field
 from publishing import Published, run_publish
 from spaser import history
-from spaser.report.formats import PARIS
+from spaser.constants import PARIS
 
 # The var changed: DECP tolerance, which moves no indicator, so every change is the data's
 # but must still read « parametrage » (a change may come from the definition).

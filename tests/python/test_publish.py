@@ -21,7 +21,8 @@ from spaser.build_record import (
     folder_fingerprint,
     read_attempts,
 )
-from spaser.outputs import DEMO_RAW_DIR, Delivery, Outputs
+from spaser.constants import DEMO_RAW_DIR
+from spaser.outputs import Delivery, Outputs
 from spaser.publish import clear_interrupted
 
 GROUP_O1_4_2024 = (

@@ -17,9 +17,9 @@ from chromium import Browser
 
 from conftest import INDICATORS, PROJECT_DIR
 from spaser.build_record import FAILED, Attempt, append_attempt
+from spaser.formats import NARROW_NBSP, NBSP
 from spaser.outputs import Outputs
 from spaser.report.charts import Point, trend
-from spaser.report.formats import NARROW_NBSP, NBSP
 
 FIGURES_JS = """
 Array.from(document.querySelectorAll('td.figure')).map(td => [

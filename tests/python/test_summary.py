@@ -6,7 +6,7 @@ import re
 
 import duckdb
 
-from spaser.report.formats import NBSP
+from spaser.formats import NBSP
 from spaser.summary import summarize
 
 

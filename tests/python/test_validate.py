@@ -17,7 +17,8 @@ import pytest
 
 from conftest import CONFORMANCE, copy_raw, drop_column, rewrite_csv, set_field
 from spaser import landing, validate
-from spaser.landing import DEFAULT_RAW_DIR, workspace
+from spaser.constants import DEMO_RAW_DIR
+from spaser.landing import workspace
 
 CONFORMANCE_RAW = CONFORMANCE / "raw"
 MARKUP = "<script>alert(1)</script>"
@@ -67,7 +68,7 @@ def line_of(output: str, label: str) -> str:
 
 
 def test_bundled_demo_delivery_validates_with_data_docs(tmp_path, capsys):
-    code, out, err = run(capsys, DEFAULT_RAW_DIR, tmp_path / "output")
+    code, out, err = run(capsys, DEMO_RAW_DIR, tmp_path / "output")
     assert code == 0, err
     assert (tmp_path / "output" / "data_docs" / "index.html").is_file()
     assert "ALLIADE/fournisseurs.csv" in out

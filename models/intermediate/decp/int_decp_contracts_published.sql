@@ -12,7 +12,7 @@ with in_scope as (
     from {{ ref('int_contracts_retained') }} as contracts
     inner join {{ ref('int_reporting_years') }} as years
         on contracts.notification_year = years.year
-    semi join {{ ref('base_decp__files') }} as files
+    semi join {{ ref('stg_decp__files') }} as files
         on contracts.filiale_code = files.filiale_code
     where contracts.amount_ht >= {{ var('decp_threshold_eur') }}
 ),

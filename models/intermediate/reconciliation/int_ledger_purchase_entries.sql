@@ -25,10 +25,7 @@ payments as (
     from purchase_lines as purchases
     inner join supplier_lines as payments
         on
-            purchases.filiale_code = payments.filiale_code
-            and purchases.account_number = payments.account_number
-            and purchases.auxiliary_account_number is not distinct from payments.auxiliary_account_number
-            and purchases.lettering_code = payments.lettering_code
+            {{ same_lettering('purchases', 'payments') }}
             and purchases.journal_code <> payments.journal_code
     where payments.is_payment_entry
     group by all

@@ -25,10 +25,7 @@ unpaid_lettered as (
     from supplier_lines as purchases
     anti join supplier_lines as payments
         on
-            purchases.filiale_code = payments.filiale_code
-            and purchases.account_number = payments.account_number
-            and purchases.auxiliary_account_number is not distinct from payments.auxiliary_account_number
-            and purchases.lettering_code = payments.lettering_code
+            {{ same_lettering('purchases', 'payments') }}
             and payments.is_payment_entry
             and purchases.journal_code <> payments.journal_code
     where purchases.is_purchase_entry
@@ -39,10 +36,7 @@ unmatched_payments as (
     from supplier_lines as payments
     anti join supplier_lines as purchases
         on
-            payments.filiale_code = purchases.filiale_code
-            and payments.account_number = purchases.account_number
-            and payments.auxiliary_account_number is not distinct from purchases.auxiliary_account_number
-            and payments.lettering_code = purchases.lettering_code
+            {{ same_lettering('payments', 'purchases') }}
             and purchases.is_purchase_entry
     where payments.is_payment_entry
 ),

@@ -6,5 +6,5 @@ select
     covered.filiale_code,
     covered.year
 from {{ ref('int_ledger_years_covered') }} as covered
-semi join {{ source('extracts', 'delivery_files') }} as files
+semi join {{ ref('stg_extracts__delivery_files') }} as files
     on covered.filiale_code = files.filiale_code and files.extract = 'factures'

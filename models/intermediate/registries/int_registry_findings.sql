@@ -1,7 +1,7 @@
 {#- The data-quality findings of the registries, in the shape of
     fct_data_quality, which lists them: ERP and registry disagreeing (both
     values, the spend they move), invoices dated after their establishment
-    closed, spend of suppliers missing from `fournisseurs` that the
+    closed, spend of suppliers missing from the fournisseurs extract that the
     registries classified, and registry rows ignored for a malformed key or
     an unreadable ESUS date. The registries are the group's: an ignored row
     is listed under every filiale, year empty, and moves no figure (no valid

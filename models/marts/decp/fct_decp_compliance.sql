@@ -2,11 +2,10 @@
     a filiale that delivered no DECP file (unknown, not zero). -#}
 with grid as (
     select
-        filiales.filiale_code,
-        years.year,
-        filiales.filiale_code in (select files.filiale_code from {{ ref('base_decp__files') }} as files) as has_decp
-    from {{ ref('stg_extracts__filiales') }} as filiales
-    cross join {{ ref('int_reporting_years') }} as years
+        filiale_years.filiale_code,
+        filiale_years.year,
+        filiale_years.filiale_code in (select files.filiale_code from {{ ref('stg_decp__files') }} as files) as has_decp
+    from {{ ref('int_filiale_years') }} as filiale_years
 ),
 
 contracts as (

@@ -3,13 +3,9 @@
     previous published build and this one, by business key within the cell,
     with the file and line of each side. The rows of a key add up (an invoice
     on two lines is one key). A group figure moves by its filiales' rows. -#}
-with changes as (
-    select * from {{ ref('fct_indicator_changes') }}
-    where scope = 'filiale'
-),
 
-current_rows as (
-    select
+{#- One row per business key of a cell, on either side of the comparison. -#}
+{%- set key_rows %}
         evidence.filiale_code,
         evidence.year,
         evidence.indicator_code,
@@ -19,6 +15,14 @@ current_rows as (
         sum(evidence.denominator_contribution) as denominator_contribution,
         min(evidence.source_file) as source_file,
         min(evidence.line_number) as line_number
+{%- endset %}
+with changes as (
+    select * from {{ ref('fct_indicator_changes') }}
+    where scope = 'filiale'
+),
+
+current_rows as (
+    select {{ key_rows }}
     from {{ ref('fct_indicator_evidence') }} as evidence
     inner join changes
         on
@@ -29,16 +33,7 @@ current_rows as (
 ),
 
 previous_rows as (
-    select
-        evidence.filiale_code,
-        evidence.year,
-        evidence.indicator_code,
-        evidence.extract,
-        evidence.business_key,
-        sum(evidence.numerator_contribution) as numerator_contribution,
-        sum(evidence.denominator_contribution) as denominator_contribution,
-        min(evidence.source_file) as source_file,
-        min(evidence.line_number) as line_number
+    select {{ key_rows }}
     from {{ ref('stg_history__indicator_evidence') }} as evidence
     inner join changes
         on

@@ -43,13 +43,12 @@ ledger_only as (
 
 cells as (
     select
-        filiales.filiale_code,
-        years.year,
+        filiale_years.filiale_code,
+        filiale_years.year,
         covered.year is not null as is_covered
-    from {{ ref('stg_extracts__filiales') }} as filiales
-    cross join {{ ref('int_reporting_years') }} as years
+    from {{ ref('int_filiale_years') }} as filiale_years
     left join {{ ref('int_reconciliation_years') }} as covered
-        on filiales.filiale_code = covered.filiale_code and years.year = covered.year
+        on filiale_years.filiale_code = covered.filiale_code and filiale_years.year = covered.year
 )
 
 select

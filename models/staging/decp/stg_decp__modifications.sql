@@ -8,8 +8,10 @@ with listed as (
         contracts.contract_id,
         unnested.modification,
         unnested.modification_position
-    from {{ ref('stg_decp__contracts') }} as contracts,
+    from {{ ref('base_decp__contracts') }} as contracts,
         unnest(contracts.modifications) with ordinality as unnested (modification, modification_position)
+    {#- The kept records (stg_decp__contracts), read from their base model. #}
+    where contracts.reject_reason is null
 )
 
 select

@@ -12,16 +12,14 @@ import sys
 
 from spaser.outputs import Outputs
 from spaser.report import sections  # noqa: F401  (registers the sections)
-from spaser.report.data import NotPublished, load, open_published
+from spaser.report.data import load, open_published_or_say_why
 from spaser.report.pages import write_report
 
 
 def main() -> int:
     outputs = Outputs.from_environment()
-    try:
-        connection = open_published(outputs)
-    except NotPublished as error:
-        print(error, file=sys.stderr)
+    connection = open_published_or_say_why(outputs)
+    if connection is None:
         return 1
     with connection:
         written = write_report(load(connection, outputs), outputs.report)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from spaser.report.formats import number
+from spaser.formats import number
 
 LINE, TARGET, AXIS, MUTED = "#1f5f99", "#b03a2e", "#5b6775", "#d5dbe2"
 WIDTH, HEIGHT = 220, 96

@@ -8,6 +8,7 @@ rows in memory. A section for another mart queries it through `query`.
 from __future__ import annotations
 
 import json
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -136,6 +137,16 @@ def open_published(outputs: Outputs) -> duckdb.DuckDBPyConnection:
         connection.close()
         raise NotPublished(f"{outputs.database} n'a pas été publiée par `make build`.")
     return connection
+
+
+def open_published_or_say_why(outputs: Outputs) -> duckdb.DuckDBPyConnection | None:
+    """The published database, or None once stderr says why there is none (the report and the
+    summary stop there with exit code 1)."""
+    try:
+        return open_published(outputs)
+    except NotPublished as error:
+        print(error, file=sys.stderr)
+        return None
 
 
 def _validation(outputs: Outputs) -> dict[str, Any] | None:

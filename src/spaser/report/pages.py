@@ -17,8 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from spaser import formats
 from spaser.outputs import DEMO_NOTICE
-from spaser.report import formats
 from spaser.report.data import ReportData
 from spaser.report.labels import outcome_label
 from spaser.report.registry import (

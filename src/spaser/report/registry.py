@@ -20,7 +20,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from spaser.report import formats
+from spaser import formats
 
 GROUP_PAGE, FILIALE_PAGE, DELIVERY_PAGE = "group", "filiale", "delivery"
 TEMPLATES = Path(__file__).parent / "templates"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spaser.report import formats
+from spaser import formats
 from spaser.report.data import GROUP, Indicator, ReportData, Year
 
 BETTER, WORSE, SAME, UP, DOWN = "better", "worse", "same", "up", "down"

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from spaser.build_record import fingerprint_files, folder_fingerprint
-from spaser.outputs import DEMO_RAW_DIR
+from spaser.constants import DEMO_RAW_DIR
 
 RESULTS_NAME = "validation_results.json"
 

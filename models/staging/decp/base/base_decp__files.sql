@@ -4,5 +4,5 @@ select
     filiale_code,
     source_file,
     source_path
-from {{ source('extracts', 'delivery_files') }}
+from {{ ref('stg_extracts__delivery_files') }}
 where extract = 'decp'

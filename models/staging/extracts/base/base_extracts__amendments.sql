@@ -9,7 +9,10 @@ known_contracts as (
     select
         filiale_code,
         contract_id
-    from {{ ref('stg_extracts__contracts') }}
+    from {{ ref('base_extracts__contracts') }}
+    {#- The kept contracts (stg_extracts__contracts), read from their base
+        model: a base model reads no other entity's staging. #}
+    where reject_reason is null
 ),
 
 parsed as (

@@ -10,8 +10,7 @@ from datetime import date, datetime
 
 import duckdb
 
-from spaser import history
-from spaser.report import formats
+from spaser import formats, history
 from spaser.report.data import ReportData
 from spaser.report.registry import FILIALE_PAGE, GROUP_PAGE, render, section
 

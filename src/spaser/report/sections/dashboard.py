@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spaser.report import formats, scoreboard
+from spaser import formats
+from spaser.report import scoreboard
 from spaser.report.charts import compact
 from spaser.report.data import GROUP, Indicator, ReportData, Year
 from spaser.report.registry import FILIALE_PAGE, GROUP_PAGE, render, section

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from spaser.report import charts, formats
+from spaser import formats
+from spaser.report import charts
 from spaser.report.data import GROUP, Finding, Indicator, ReportData, by_structure
 from spaser.report.labels import PROVISIONAL
 from spaser.report.registry import FILIALE_PAGE, GROUP_PAGE, render, section
