@@ -7,8 +7,9 @@
 {#- The patterns below are the one grammar of raw values: the staging models
     read each value with these macros, and the delivery validation
     (spaser.validate.grammar) renders the same macros and runs their SQL in
-    DuckDB. A pattern macro (`date_pattern`, ...) is written without escapes
-    that only RE2 reads, since Great Expectations also matches it in pandas. -#}
+    DuckDB. A pattern macro (`date_pattern`, ...) is also matched by Great
+    Expectations in pandas: written without escapes that only RE2 reads, and
+    with non-capturing groups, which pandas would warn about. -#}
 
 {#- The thousands separators of numbers (var thousands_separators). -#}
 {%- macro _spaces() -%}[{{ var('thousands_separators') | join('') }}]{%- endmacro -%}
@@ -50,8 +51,8 @@
 {% macro read_date(expression) -%}
     case
         {%- for format in var('accepted_date_formats') %}
-        when regexp_full_match({{ expression }}, '{{ _date_format_pattern(format) }}')
-            then try_strptime({{ expression }}, '{{ format }}')::date
+        when regexp_full_match({{ expression }}, {{ sql_string(_date_format_pattern(format)) }})
+            then try_strptime({{ expression }}, {{ sql_string(format) }})::date
         {%- endfor %}
     end
 {%- endmacro %}
@@ -63,18 +64,19 @@
     )[1]
 {%- endmacro %}
 
-{#- Decimal comma, optional minus, thousands separators (U+0020, U+00A0,
-    U+202F) in groups of three, optional trailing " €" for amounts. -#}
+{#- Decimal comma, optional minus, thousands separators (var
+    thousands_separators) in groups of three, optional trailing " €" for
+    amounts. -#}
 {% macro integer_pattern() -%}
-    -?([0-9]{1,3}({{ _spaces() }}[0-9]{3})+|[0-9]+)
+    -?(?:[0-9]{1,3}(?:{{ _spaces() }}[0-9]{3})+|[0-9]+)
 {%- endmacro %}
 
 {% macro decimal_pattern(currency) -%}
-    {{ integer_pattern() }}(,[0-9]+)?{% if currency %}({{ _spaces() }}€)?{% endif %}
+    {{ integer_pattern() }}(?:,[0-9]+)?{% if currency %}(?:{{ _spaces() }}€)?{% endif %}
 {%- endmacro %}
 
 {% macro _decimal_text(expression) -%}
-    replace(regexp_replace({{ expression }}, '{{ _spaces() }}|€', '', 'g'), ',', '.')
+    replace(regexp_replace({{ expression }}, {{ sql_string(_spaces() ~ '|€') }}, '', 'g'), ',', '.')
 {%- endmacro %}
 
 {#- An amount beyond the var max_abs_amount_eur is invalid: every amount
@@ -86,7 +88,7 @@
         [case
             when regexp_full_match({{ expression }}, '-?[0-9]+(,[0-9]+)?')
                 then try_cast(replace({{ expression }}, ',', '.') as decimal(18, 4))
-            when regexp_full_match({{ expression }}, '{{ decimal_pattern(true) }}')
+            when regexp_full_match({{ expression }}, {{ sql_string(decimal_pattern(true)) }})
                 then try_cast({{ _decimal_text(expression) }} as decimal(18, 4))
         end],
         lambda amount: abs(amount) <= {{ var('max_abs_amount_eur') }}
@@ -96,14 +98,14 @@
 {#- Columns typed `number` follow the amount syntax without the euro sign. -#}
 {% macro parse_number(expression) -%}
     case
-        when regexp_full_match({{ expression }}, '{{ decimal_pattern(false) }}')
+        when regexp_full_match({{ expression }}, {{ sql_string(decimal_pattern(false)) }})
             then {{ _decimal_text(expression) }}::double
     end
 {%- endmacro %}
 
 {% macro parse_integer(expression) -%}
     case
-        when regexp_full_match({{ expression }}, '{{ integer_pattern() }}')
+        when regexp_full_match({{ expression }}, {{ sql_string(integer_pattern()) }})
             then try_cast({{ _decimal_text(expression) }} as bigint)
     end
 {%- endmacro %}

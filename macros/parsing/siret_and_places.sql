@@ -4,7 +4,7 @@
 {% macro siret_pattern() -%}[0-9]{14}{%- endmacro %}
 
 {% macro clean_siret(expression) -%}
-    regexp_replace({{ expression }}, '{{ _spaces() }}', '', 'g')
+    regexp_replace({{ expression }}, {{ sql_string(_spaces()) }}, '', 'g')
 {%- endmacro %}
 
 {#- Digit `position` (from the left) of a 14-digit number held as a BIGINT:
@@ -40,7 +40,7 @@
     list_transform(
         [{{ clean_siret(expression) }}],
         lambda siret: case
-            when regexp_full_match(siret, '{{ siret_pattern() }}')
+            when regexp_full_match(siret, {{ sql_string(siret_pattern()) }})
                 and list_transform([try_cast(siret as bigint)], lambda number: {{ _siret_checksum_is_valid('number') }})[1]
                 then siret
         end

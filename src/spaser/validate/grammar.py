@@ -86,11 +86,17 @@ class Grammar:
         )
         environment.globals["var"] = lambda name, *default: variables.get(name, *default)
         source = "\n".join((macros_dir / f).read_text(encoding="utf-8") for f in MACRO_FILES)
+        self._environment = environment
         self._macros = environment.from_string(source).module
         self._connection: duckdb.DuckDBPyConnection | None = None
 
     def sql(self, macro: str, *args: Any) -> str:
         return str(getattr(self._macros, macro)(*args)).strip()
+
+    def render(self, template: str) -> str:
+        """A template calling the public macros, as `dbt compile --inline` renders it."""
+        macros = {name: getattr(self._macros, name) for name in dir(self._macros)}
+        return self._environment.from_string(template, globals=macros).render()
 
     def _pattern(self, syntax: Syntax) -> str:
         return self.sql(syntax.pattern_macro, *syntax.pattern_args)
