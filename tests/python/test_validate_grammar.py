@@ -49,6 +49,9 @@ TEMPLATE = """select
     {{ parse_boolean('value') }} as boolean_value,
     {{ parse_siret(clean_siret('value')) }} as siret_value,
     {{ normalize_code('value') }} as code_value,
+    {{ parse_code('value', ['Critère social', 'Marché réservé']) }} as known_code,
+    {{ parse_list('value') }} as list_value,
+    {{ reject_if_out_of_range('value', parse_number('value'), 0, 100) }} as out_of_range,
     {{ sql_string(date_pattern() ~ ' ' ~ decimal_pattern(true) ~ ' ' ~ decimal_pattern(false)
         ~ ' ' ~ integer_pattern() ~ ' ' ~ boolean_pattern() ~ ' ' ~ siret_pattern()) }} as patterns
 from values_to_read"""
