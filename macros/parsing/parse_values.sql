@@ -4,7 +4,15 @@
     text is empty or invalid: the staging models tell the two apart to reject
     invalid rows. -#}
 
-{%- macro _spaces() -%}[ \x{00A0}\x{202F}]{%- endmacro -%}
+{#- The patterns below are the one grammar of raw values: the staging models
+    read each value with these macros, and the delivery validation
+    (spaser.validate.grammar) renders the same macros and runs their SQL in
+    DuckDB. A pattern macro (`date_pattern`, ...) is also matched by Great
+    Expectations in pandas: written without escapes that only RE2 reads, and
+    with non-capturing groups, which pandas would warn about. -#}
+
+{#- The thousands separators of numbers (var thousands_separators). -#}
+{%- macro _spaces() -%}[{{ var('thousands_separators') | join('') }}]{%- endmacro -%}
 
 {% macro normalize_code(expression) -%}
     strip_accents(lower(trim({{ expression }})))
@@ -25,27 +33,50 @@
     end
 {%- endmacro %}
 
-{#- JJ/MM/AAAA only; impossible dates (31/02/2025) and dates before the var
-    earliest_valid_date (01/01/0000 would make a delay of two thousand years)
-    are invalid. -#}
-{% macro parse_date(expression) -%}
+{#- The accepted date formats (var accepted_date_formats, strptime codes):
+    %d and %m are two digits, %Y four. Impossible dates (31/02/2025) and
+    dates before the var earliest_valid_date (01/01/0000 would make a delay
+    of two thousand years) are invalid. -#}
+{% macro _date_format_pattern(format) -%}
+    {{- format | replace('.', '\\.') | replace('%d', '[0-9]{2}') | replace('%m', '[0-9]{2}') | replace('%Y', '[0-9]{4}') -}}
+{%- endmacro %}
+
+{% macro date_pattern() -%}
+    {%- for format in var('accepted_date_formats') -%}
+        {{ _date_format_pattern(format) }}{{ '|' if not loop.last }}
+    {%- endfor -%}
+{%- endmacro %}
+
+{#- The calendar date of a text in an accepted format, before the bound. -#}
+{% macro read_date(expression) -%}
     case
-        when regexp_full_match({{ expression }}, '[0-9]{2}/[0-9]{2}/[0-9]{4}')
-            then list_filter(
-                [try_strptime({{ expression }}, '%d/%m/%Y')::date],
-                lambda day: day >= date '{{ var("earliest_valid_date") }}'
-            )[1]
+        {%- for format in var('accepted_date_formats') %}
+        when regexp_full_match({{ expression }}, {{ sql_string(_date_format_pattern(format)) }})
+            then try_strptime({{ expression }}, {{ sql_string(format) }})::date
+        {%- endfor %}
     end
 {%- endmacro %}
 
-{#- Decimal comma, optional minus, thousands separators (U+0020, U+00A0,
-    U+202F) in groups of three, optional trailing " €" for amounts. -#}
-{% macro _decimal_pattern(currency) -%}
-    '-?([0-9]{1,3}({{ _spaces() }}[0-9]{3})+|[0-9]+)(,[0-9]+)?{% if currency %}({{ _spaces() }}€)?{% endif %}'
+{% macro parse_date(expression) -%}
+    list_filter(
+        [{{ read_date(expression) }}],
+        lambda day: day >= date '{{ var("earliest_valid_date") }}'
+    )[1]
+{%- endmacro %}
+
+{#- Decimal comma, optional minus, thousands separators (var
+    thousands_separators) in groups of three, optional trailing " €" for
+    amounts. -#}
+{% macro integer_pattern() -%}
+    -?(?:[0-9]{1,3}(?:{{ _spaces() }}[0-9]{3})+|[0-9]+)
+{%- endmacro %}
+
+{% macro decimal_pattern(currency) -%}
+    {{ integer_pattern() }}(?:,[0-9]+)?{% if currency %}(?:{{ _spaces() }}€)?{% endif %}
 {%- endmacro %}
 
 {% macro _decimal_text(expression) -%}
-    replace(regexp_replace({{ expression }}, '{{ _spaces() }}|€', '', 'g'), ',', '.')
+    replace(regexp_replace({{ expression }}, {{ sql_string(_spaces() ~ '|€') }}, '', 'g'), ',', '.')
 {%- endmacro %}
 
 {#- An amount beyond the var max_abs_amount_eur is invalid: every amount
@@ -57,7 +88,7 @@
         [case
             when regexp_full_match({{ expression }}, '-?[0-9]+(,[0-9]+)?')
                 then try_cast(replace({{ expression }}, ',', '.') as decimal(18, 4))
-            when regexp_full_match({{ expression }}, {{ _decimal_pattern(true) }})
+            when regexp_full_match({{ expression }}, {{ sql_string(decimal_pattern(true)) }})
                 then try_cast({{ _decimal_text(expression) }} as decimal(18, 4))
         end],
         lambda amount: abs(amount) <= {{ var('max_abs_amount_eur') }}
@@ -67,23 +98,30 @@
 {#- Columns typed `number` follow the amount syntax without the euro sign. -#}
 {% macro parse_number(expression) -%}
     case
-        when regexp_full_match({{ expression }}, {{ _decimal_pattern(false) }})
+        when regexp_full_match({{ expression }}, {{ sql_string(decimal_pattern(false)) }})
             then {{ _decimal_text(expression) }}::double
     end
 {%- endmacro %}
 
 {% macro parse_integer(expression) -%}
     case
-        when regexp_full_match({{ expression }}, '-?([0-9]{1,3}({{ _spaces() }}[0-9]{3})+|[0-9]+)')
+        when regexp_full_match({{ expression }}, {{ sql_string(integer_pattern()) }})
             then try_cast({{ _decimal_text(expression) }} as bigint)
     end
 {%- endmacro %}
 
 {#- Oui/Non, O/N, 1/0, case-insensitive. -#}
+{% macro _boolean_words(value) -%}{{ 'oui o 1' if value else 'non n 0' }}{%- endmacro %}
+
+{% macro boolean_pattern() -%}
+    (?i:{{ (_boolean_words(true).split() + _boolean_words(false).split()) | join('|') }})
+{%- endmacro %}
+
 {% macro parse_boolean(expression) -%}
     case lower({{ expression }})
-        when 'oui' then true when 'o' then true when '1' then true
-        when 'non' then false when 'n' then false when '0' then false
+        {%- for value in [true, false] %}
+        {% for word in _boolean_words(value).split() %}when '{{ word }}' then {{ value | lower }}{{ ' ' if not loop.last }}{% endfor %}
+        {%- endfor %}
     end
 {%- endmacro %}
 

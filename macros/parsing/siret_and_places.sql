@@ -1,8 +1,10 @@
 {#- SIRET: 14 digits once inner spaces are removed; valid when it passes the
     Luhn check, except La Poste establishments (SIREN 356000000), valid when
     the sum of their 14 digits is a multiple of 5. -#}
+{% macro siret_pattern() -%}[0-9]{14}{%- endmacro %}
+
 {% macro clean_siret(expression) -%}
-    regexp_replace({{ expression }}, '[ \x{00A0}\x{202F}]', '', 'g')
+    regexp_replace({{ expression }}, {{ sql_string(_spaces()) }}, '', 'g')
 {%- endmacro %}
 
 {#- Digit `position` (from the left) of a 14-digit number held as a BIGINT:
@@ -38,7 +40,7 @@
     list_transform(
         [{{ clean_siret(expression) }}],
         lambda siret: case
-            when regexp_full_match(siret, '[0-9]{14}')
+            when regexp_full_match(siret, {{ sql_string(siret_pattern()) }})
                 and list_transform([try_cast(siret as bigint)], lambda number: {{ _siret_checksum_is_valid('number') }})[1]
                 then siret
         end

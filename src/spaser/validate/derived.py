@@ -2,10 +2,11 @@
 
 The contract compares some values after a normalisation that no built-in
 expectation performs (codes without case or accents, a SIRET without its
-spaces), or by a rule a regex cannot say (`grammar.VALUE_CHECKS`), or
-across files (a key already used in an earlier file): the value is computed
-in pandas and an expectation reads it. Their names, `<column> (...)`, show
-in the Data Docs.
+spaces), or by a rule a regex cannot say (`grammar.VALUE_CHECKS`): those
+values are computed by the staging's own parsing macros, run in DuckDB
+(`grammar.GRAMMAR`). A key already used in an earlier file is found in
+pandas. An expectation reads each; their names, `<column> (...)`, show in
+the Data Docs.
 """
 
 from __future__ import annotations
@@ -15,11 +16,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from spaser.contract import CODE, CODE_LIST, EXTRACTS, SIRET, Extract
+from spaser.contract import CODE, CODE_LIST, EXTRACTS, SIRET, Column, Extract
 from spaser.landing import LandedFile, file_frame
-from spaser.validate.grammar import VALUE_CHECKS, out_of_range, remove_spaces
+from spaser.validate.grammar import GRAMMAR, VALUE_CHECKS, Grammar
 
-_COMBINING_MARKS = "[\u0300-\u036f]"
 # A character no raw value holds (the reader splits on ';' and strips), so
 # that joining a compound key cannot make two different keys equal.
 KEY_SEPARATOR = "\x1f"
@@ -50,27 +50,37 @@ def checked_name(extract: Extract, column: str) -> str:
     return digits_name(column) if extract.column(column).kind == SIRET else column
 
 
-def normalize_codes(values: pd.Series) -> pd.Series:
-    """Coded values as the contract compares them: no accents, no case, no surrounding spaces."""
-    return (
-        values.str.normalize("NFKD")
-        .str.replace(_COMBINING_MARKS, "", regex=True)
-        .str.strip()
-        .str.lower()
-    )
-
-
 def normalized_set(codes: Sequence[str]) -> list[str]:
-    return sorted(set(normalize_codes(pd.Series(list(codes), dtype="str"))))
+    """The codes as normalize_code spells them, for the suite's value set."""
+    return GRAMMAR.normalized_codes(codes)
 
 
-def unknown_items(values: pd.Series, codes: Sequence[str]) -> pd.Series:
-    """Per row, the list items that are not known codes ('|'-joined), null when all are known."""
-    items = values.str.split("|").explode().astype("str").str.strip()
-    items = items[items.notna() & (items != "")]
-    unknown = items[~normalize_codes(items).isin(normalized_set(codes))]
-    joined = unknown.groupby(level=0).agg("|".join)
-    return joined.reindex(values.index).astype("str")
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def derived_sql(column: Column, grammar: Grammar = GRAMMAR) -> dict[str, str]:
+    """The derived columns of one delivered column, as SQL over the delivered values."""
+    raw = _quoted(column.name)
+    derived: dict[str, str] = {}
+    checked = raw
+    if column.kind == SIRET:
+        checked = derived[digits_name(column.name)] = grammar.sql("clean_siret", raw)
+    elif column.kind == CODE:
+        derived[normalized_name(column.name)] = grammar.sql("normalize_code", raw)
+    elif column.kind == CODE_LIST:
+        unknown = grammar.sql("parse_code", "item", column.codes)
+        items = grammar.sql("parse_list", raw)
+        derived[unknown_items_name(column.name)] = (
+            f"nullif(array_to_string([item for item in {items} if ({unknown}) is null], '|'), '')"
+        )
+    for check in VALUE_CHECKS.get(column.kind, ()):
+        failing = grammar.failing(column.kind, check, checked)
+        derived[check.column(column.name)] = f"case when {failing} then {raw} end"
+    if column.min is not None or column.max is not None:
+        reject = grammar.out_of_range(column.kind, raw, column.min, column.max)
+        derived[out_of_range_name(column.name)] = f"case when ({reject}) is not null then {raw} end"
+    return derived
 
 
 def key_values(frame: pd.DataFrame, extract: Extract) -> pd.Series:
@@ -119,21 +129,7 @@ def add_derived_columns(
 ) -> pd.DataFrame:
     """Add the columns the suite of this extract expects (see `suite.build_suite`)."""
     extract = EXTRACTS[raw.extract]
-    derived: dict[str, pd.Series] = {}
-    for column in extract.columns:
-        values = frame[column.name]
-        if column.kind == SIRET:
-            values = derived[digits_name(column.name)] = remove_spaces(values)
-        elif column.kind == CODE:
-            derived[normalized_name(column.name)] = normalize_codes(values)
-        elif column.kind == CODE_LIST:
-            derived[unknown_items_name(column.name)] = unknown_items(values, column.codes)
-        for check in VALUE_CHECKS.get(column.kind, ()):
-            derived[check.column(column.name)] = check.find(values)
-        if column.min is not None or column.max is not None:
-            derived[out_of_range_name(column.name)] = out_of_range(
-                values, column.kind, column.min, column.max
-            )
-    frame = frame.assign(**derived)
+    expressions = {name: sql for c in extract.columns for name, sql in derived_sql(c).items()}
+    frame = frame.assign(**GRAMMAR.run(frame[extract.column_names], expressions))
     frame[earlier_file_name(extract)] = registry.earlier_files(raw, key_values(frame, extract))
     return frame
