@@ -30,7 +30,8 @@ import duckdb
 import jinja2
 import pandas as pd
 
-from spaser.contract import AMOUNT, BOOLEAN, DATE, INTEGER, NUMBER, PROJECT_DIR, SIRET
+from spaser.constants import PROJECT_DIR
+from spaser.contract import AMOUNT, BOOLEAN, DATE, INTEGER, NUMBER, SIRET
 from spaser.outputs import project_vars
 
 MACROS_DIR = PROJECT_DIR / "macros"
