@@ -62,7 +62,7 @@ from spaser.outputs import Delivery, Outputs, project_vars
 # What a publish builds: the models and their data tests. The unit tests check the rules, not
 # the delivery, and the table of parsing cases is their fixture: `make test` and a plain
 # `dbt build` run them, a publish leaves them out of the published database.
-PUBLISH_BUILD = ("build", "--exclude-resource-type", "unit_test", "--exclude", "tag:parsing_cases")
+PUBLISH_BUILD = ("build", "--exclude-resource-type", "unit_test")
 EXPORT_META_KEY = "spaser_export"
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _TIMESTAMP = re.compile(r"^\d\d:\d\d:\d\d\s+")

@@ -11,9 +11,9 @@ value reads: the staging models call them, and the validation renders them
   the vars (or of a macro) reaches the build and the validation;
 - the validation's split of a verdict, the kind's regex matched in pandas as
   Great Expectations does and its value checks, gives each case of
-  tests/dbt/fixtures/parsing/parsing_cases.csv the verdict and the value the
-  table says (the dbt unit test of `base_extracts__parsing_cases` holds the
-  build to the same table).
+  tests/fixtures/parsing_cases.csv the verdict and the value the table says;
+  since that SQL is dbt's compile, the build reads each case as the table says
+  too (the table has no dbt model of its own).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from spaser.contract import EXTRACTS, INTEGER, NUMBER, SIRET
 from spaser.validate.derived import derived_sql, normalized_set, unknown_items_name
 from spaser.validate.grammar import GRAMMAR, SYNTAX, VALUE_CHECKS, Grammar
 
-CASES = PROJECT_DIR / "tests" / "dbt" / "fixtures" / "parsing" / "parsing_cases.csv"
+CASES = PROJECT_DIR / "tests" / "fixtures" / "parsing_cases.csv"
 # One date format and one thousands separator (the Swiss apostrophe, which SQL must quote)
 # more than the project's vars.
 ADDED = {
