@@ -110,7 +110,8 @@ def test_valid_delivery_reports_one_line_per_file_and_a_summary(valid_run):
         "nb_logements: invalid integer: 1 row(s) (lines 20): '12,5'",
         'considerations_sociales: unknown code in list: 1 row(s) (lines 32): "Clause d\'insertion"',
         "id_facture: key already in an earlier file: 1 row(s) (lines 152): 'factures_2024.csv'",
-        # What the parsing macros reject and only the value checks see (tests/fixtures/parsing_cases.csv).
+        # What the parsing macros reject and only the value checks see
+        # (tests/fixtures/parsing_cases.csv).
         "siret: SIRET check digit wrong: 1 row(s) (lines 45): '26708733600042'",
         "siret_fournisseur: SIRET check digit wrong: 2 row(s) (lines 11, 118): "
         "'26708733600042', '12345678901234'",
