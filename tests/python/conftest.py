@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -68,13 +69,12 @@ def run_dbt(
     *args: str,
     vars_: str = CONFORMANCE_VARS,
     registries: Path | str | None = None,
-    unit_tests: bool = False,
 ) -> DbtRun:
     """`dbt <args>` on a raw folder, as a data engineer runs it, in its own target and database.
 
     registries: SPASER_REGISTRIES_DIR; None leaves it unset (the project's default).
-    unit_tests: a build runs the unit tests too; they read no delivery, so one build of the
-    suite runs them (conformance_build) and the others leave them out."""
+    A build leaves the unit tests out: they read no delivery, and conformance_build runs them
+    once for the suite."""
     work_dir.mkdir(parents=True, exist_ok=True)
     database = work_dir / "spaser.duckdb"
     env = {
@@ -87,9 +87,7 @@ def run_dbt(
     env.pop("SPASER_REGISTRIES_DIR", None)
     if registries is not None:
         env["SPASER_REGISTRIES_DIR"] = str(registries)
-    excluded = (
-        ["--exclude-resource-type", "unit_test"] if args[0] == "build" and not unit_tests else []
-    )
+    excluded = ["--exclude-resource-type", "unit_test"] if args[0] == "build" else []
     command = [
         str(DBT),
         *args,
@@ -126,11 +124,17 @@ def copy_raw(target: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def conformance_build(tmp_path_factory) -> DbtRun:
-    run = run_dbt(
-        CONFORMANCE / "raw", tmp_path_factory.mktemp("conformance"), "build", unit_tests=True
-    )
+def conformance_build(request, tmp_path_factory) -> DbtRun:
+    """The conformance delivery's build, as published (models and data tests), in a folder of
+    its own, where the dbt unit tests then run: they read no delivery, so the suite runs them
+    once, here, against the built relations they need for their inputs' columns."""
+    published = request.getfixturevalue("published_conformance")
+    work = tmp_path_factory.mktemp("conformance")
+    shutil.copyfile(published.outputs.database, work / "spaser.duckdb")
+    run = run_dbt(CONFORMANCE / "raw", work, "test", "--select", "test_type:unit")
     assert run.returncode == 0, run.output[-5000:]
+    passed = re.search(r"PASS=(\d+) WARN=0 ERROR=0 SKIP=0", run.output)
+    assert passed and int(passed[1]) > 50, run.output[-3000:]
     return run
 
 
