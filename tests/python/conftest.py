@@ -194,6 +194,9 @@ def set_field(path: Path, number: int, column: str, value: str) -> None:
 SHARED_BUILDS = {"conformance_build", "published_conformance"}
 
 
+# First: pytest-xdist reads the group marks in its own hook of the same name (and suffixes the
+# test ids with them); a mark added after it is ignored and a shared build runs on both workers.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     shared = {item.module.__name__ for item in items if SHARED_BUILDS & set(item.fixturenames)}
     for item in items:
