@@ -125,9 +125,10 @@ def copy_raw(target: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def conformance_build(request, tmp_path_factory) -> DbtRun:
-    """The conformance delivery's build, as published (models and data tests), in a folder of
-    its own, where the dbt unit tests then run: they read no delivery, so the suite runs them
-    once, here, against the built relations they need for their inputs' columns."""
+    """The conformance delivery's build as `dbt build` alone leaves it: the published
+    database (models and data tests) copied into a folder of its own, where the dbt unit tests
+    run (they read no delivery, so the suite runs them once, here, against the built relations
+    that give their inputs' columns), then without the build record the publish added."""
     published = request.getfixturevalue("published_conformance")
     work = tmp_path_factory.mktemp("conformance")
     shutil.copyfile(published.outputs.database, work / "spaser.duckdb")
@@ -135,6 +136,8 @@ def conformance_build(request, tmp_path_factory) -> DbtRun:
     assert run.returncode == 0, run.output[-5000:]
     passed = re.search(r"PASS=(\d+) WARN=0 ERROR=0 SKIP=0", run.output)
     assert passed and int(passed[1]) > 50, run.output[-3000:]
+    with duckdb.connect(str(run.database)) as connection:
+        connection.execute("drop schema publish cascade")
     return run
 
 
