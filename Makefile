@@ -55,7 +55,7 @@ test: setup lint browser
 lint: setup
 	$(BIN)/ruff check src tests scripts models
 	$(BIN)/ruff format --check src tests scripts models
-	$(BIN)/sqlfluff lint models tests/dbt analyses
+	$(BIN)/sqlfluff lint --processes 0 models tests/dbt analyses  # 0: one process per core
 
 # Headless Chromium and npm for the report's browser tests (installed as root when missing),
 # then axe-core at the version package-lock.json pins, for the accessibility check.
