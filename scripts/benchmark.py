@@ -94,6 +94,7 @@ class Result:
     ratio: float
     peak_rss_mb: float
     temp_peak_mb: float = 0.0
+    failure: str | None = None
     exports_s: float = 0.0
     exports_peak_rss_mb: float = 0.0
     evidence_rows: int = 0
@@ -194,8 +195,9 @@ class TempWatch(threading.Thread):
                 self.peak_mb = max(self.peak_mb, folder_mb(self.folder))
 
 
-def build(raw: Path, work: Path) -> tuple[float, float, float]:
-    """`dbt build` on the delivery: (wall seconds, peak RSS in MB, peak spill on disk in MB)."""
+def build(raw: Path, work: Path) -> tuple[float, float, float, str | None]:
+    """`dbt build` on the delivery: (wall seconds, peak RSS in MB, peak spill on disk in MB,
+    and for a build that failed, the node and error dbt names: measured all the same)."""
     env = dbt_env(raw, work)
     watch = TempWatch(work / "spaser.duckdb.tmp")
     watch.start()
@@ -208,11 +210,13 @@ def build(raw: Path, work: Path) -> tuple[float, float, float]:
     elapsed = time.perf_counter() - started
     watch.done.set()
     watch.join()
+    failure = None
     if done.returncode != 0:
         sys.stderr.write(done.stdout[-4000:] + done.stderr[-4000:])
-        raise SystemExit(f"dbt build failed on {raw}")
+        errors = re.findall(r"(?:Failure|Error) in \S+ (\S+).*\n.*\n\s*(.+)", done.stdout)
+        failure = "; ".join(f"{node}: {error.strip()}" for node, error in errors) or "dbt failed"
     rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)[1])
-    return elapsed, rss_kb / 1024, watch.peak_mb
+    return elapsed, rss_kb / 1024, watch.peak_mb, failure
 
 
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -312,11 +316,10 @@ def measure(scale: Scale) -> Result:
         raw_mb = sum(p.stat().st_size for p in raw.rglob("*") if p.suffix in (".csv", ".txt")) / 1e6
         floor = floor_seconds(raw, work / "floor.duckdb")
         (work / "floor.duckdb").unlink()
-        build_s, peak_mb, temp_mb = build(raw, work)
+        build_s, peak_mb, temp_mb, failure = build(raw, work)
         with duckdb.connect(str(work / "spaser.duckdb"), read_only=True) as connection:
-            invoices = connection.sql(
-                "select sum(rows_read) from audit.audit_extract_row_counts "
-                "where extract = 'factures'"
+            invoices = connection.sql(  # the staging's count (built first, even in a failure)
+                "select count(*) from staging.base_extracts__invoices"
             ).fetchall()[0][0]
         results = json.loads((work / "target" / "run_results.json").read_text())["results"]
         slowest = sorted(results, key=lambda r: r["execution_time"], reverse=True)[:5]
@@ -324,9 +327,9 @@ def measure(scale: Scale) -> Result:
         result = Result(
             scale.name, round(raw_mb, 1), int(invoices), round(floor, 1), round(build_s, 1),
             round(build_s / floor, 1), round(peak_mb), round(temp_mb),
-            slowest=nodes,
+            slowest=nodes, failure=failure,
         )  # fmt: skip
-        if not scale.extras:
+        if failure or not scale.extras:
             return result
         result.report_s, result.report_mb, result.report_pages = report(raw, work)
         exports_s, exports_mb, result.evidence_rows, result.evidence_files = exports(raw, work)
@@ -366,10 +369,11 @@ def markdown(results: list[Result]) -> str:
     for r in results:
         lines.append(
             f"| {SCALES[r.scale].what} | {r.raw_mb:,.1f} | {r.invoice_rows:,} | {r.floor_s} | "
-            f"{r.build_s} | {r.ratio}× | {r.build_s / r.invoice_rows * 1e6:,.1f} | "
+            f"{r.build_s}{f' (failed: {r.failure})' if r.failure else ''} | {r.ratio}× | "
+            f"{r.build_s / r.invoice_rows * 1e6:,.1f} | "
             f"{r.peak_rss_mb:,.0f} | {r.temp_peak_mb:,.0f} |"
         )
-    extras = [r for r in results if SCALES[r.scale].extras]
+    extras = [r for r in results if SCALES[r.scale].extras and not r.failure]
     lines += [
         "",
         "The report on the database built (`python -m spaser.report`; pages: group, filiales, "
@@ -453,6 +457,8 @@ def main(argv: list[str] | None = None) -> int:
             f"compare {result.history_compare_s} s",
             flush=True,
         )
+        if result.failure:
+            print(f"{name}: dbt build FAILED: {result.failure}", flush=True)
         results.append(result)
     if not args.no_docs:
         write_docs(results)
