@@ -173,12 +173,16 @@ def dbt_env(raw: Path, work: Path) -> dict[str, str]:
 
 
 def folder_mb(folder: Path) -> float:
+    """The size of a folder DuckDB may remove, or empty, while it is read."""
     total = 0
-    for path in folder.rglob("*"):
-        try:
-            total += path.stat().st_size
-        except OSError:  # a spill file DuckDB removed meanwhile
-            pass
+    try:
+        for path in folder.rglob("*"):
+            try:
+                total += path.stat().st_size
+            except OSError:  # a spill file DuckDB removed meanwhile
+                pass
+    except OSError:  # the folder itself removed
+        pass
     return total / 1e6
 
 
@@ -191,8 +195,7 @@ class TempWatch(threading.Thread):
 
     def run(self) -> None:
         while not self.done.wait(0.5):
-            if self.folder.exists():
-                self.peak_mb = max(self.peak_mb, folder_mb(self.folder))
+            self.peak_mb = max(self.peak_mb, folder_mb(self.folder))
 
 
 def build(raw: Path, work: Path) -> tuple[float, float, float, str | None]:
