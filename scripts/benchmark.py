@@ -318,12 +318,10 @@ def measure(scale: Scale) -> Result:
         generate(scale, raw)
         raw_mb = sum(p.stat().st_size for p in raw.rglob("*") if p.suffix in (".csv", ".txt")) / 1e6
         floor = floor_seconds(raw, work / "floor.duckdb")
+        with duckdb.connect(str(work / "floor.duckdb"), read_only=True) as connection:
+            invoices = connection.sql("select count(*) from factures").fetchall()[0][0]
         (work / "floor.duckdb").unlink()
         build_s, peak_mb, temp_mb, failure = build(raw, work)
-        with duckdb.connect(str(work / "spaser.duckdb"), read_only=True) as connection:
-            invoices = connection.sql(  # the staging's count (built first, even in a failure)
-                "select count(*) from staging.base_extracts__invoices"
-            ).fetchall()[0][0]
         results = json.loads((work / "target" / "run_results.json").read_text())["results"]
         slowest = sorted(results, key=lambda r: r["execution_time"], reverse=True)[:5]
         nodes = [(r["unique_id"].split(".")[-1], round(r["execution_time"], 1)) for r in slowest]
