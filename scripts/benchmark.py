@@ -370,8 +370,9 @@ def markdown(results: list[Result]) -> str:
     for r in results:
         lines.append(
             f"| {SCALES[r.scale].what} | {r.raw_mb:,.1f} | {r.invoice_rows:,} | {r.floor_s} | "
-            f"{r.build_s}{f' (failed: {r.failure})' if r.failure else ''} | {r.ratio}× | "
-            f"{r.build_s / r.invoice_rows * 1e6:,.1f} | "
+            f"{r.build_s}{f' (failed: {r.failure})' if r.failure else ''} | "
+            f"{'—' if r.failure else f'{r.ratio}×'} | "
+            f"{'—' if r.failure else f'{r.build_s / r.invoice_rows * 1e6:,.1f}'} | "
             f"{r.peak_rss_mb:,.0f} | {r.temp_peak_mb:,.0f} |"
         )
     extras = [r for r in results if SCALES[r.scale].extras and not r.failure]
