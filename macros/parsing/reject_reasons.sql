@@ -51,16 +51,27 @@
     first in file order (files in name order) is kept and the later ones are
     rejected; an invalid row never counts as the first occurrence. The keys
     held by several valid rows are found by an aggregate (a window over every
-    row would sort them all), with the first row of each. -#}
+    row would sort them all) that only counts: a count spills to disk, while
+    the first row's position, a struct, holds memory for every key and broke
+    the 4 GB at three times the group. The first row is then looked for among
+    the rows of the repeated keys only. -#}
 {% macro duplicate_keys(relation, key_columns) -%}
     select
         filiale_code,
         {{ key_columns | join(', ') }},
         min({'source_file': source_file, 'line_number': line_number}) as first_row
     from {{ relation }}
+    semi join (
+        select
+            filiale_code,
+            {{ key_columns | join(', ') }}
+        from {{ relation }}
+        where row_reject_reason is null
+        group by all
+        having count(*) > 1
+    ) as repeated_keys using (filiale_code, {{ key_columns | join(', ') }})
     where row_reject_reason is null
     group by all
-    having count(*) > 1
 {%- endmacro %}
 
 {#- The rows of `relation` with their reject reason: their own, else duplicate
