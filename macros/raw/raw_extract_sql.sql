@@ -95,7 +95,7 @@
             columns = {'line': 'VARCHAR'}, header = false, auto_detect = false,
             delim = chr(1), quote = '', escape = '',
             new_line = '{{ {'\n': '\\n', '\r\n': '\\r\\n', '\r': '\\r'}[file.line_ending] }}',
-            max_line_size = {{ [file.longest_line + 1024, 2097152] | max }}
+            {{ csv_line_buffer(file.longest_line + 1024) }}
         ) with ordinality
     {%- else -%}
         select
@@ -106,6 +106,12 @@
             from {{ raw_file_reader(file) }}
         )
     {%- endif -%}
+{%- endmacro %}
+
+{#- The read_csv options that size the reader's buffers for lines of `longest` bytes. -#}
+{% macro csv_line_buffer(longest) -%}
+    {%- set max_line = [longest, var('csv_min_max_line_bytes')] | max -%}
+    max_line_size = {{ max_line }}, buffer_size = {{ max_line * var('csv_buffer_lines') }}
 {%- endmacro %}
 
 {#- The text of a file: UTF-8 without its byte-order mark, or, for a file that

@@ -67,7 +67,7 @@
             columns = {'line': 'VARCHAR'}, header = false, auto_detect = false,
             delim = chr(1), quote = '', escape = '', encoding = 'latin-1',
             new_line = '{{ {'\n': '\\n', '\r\n': '\\r\\n', '\r': '\\r'}[file.line_ending] }}',
-            max_line_size = {{ [file.longest_line * 2 + 1024, 2097152] | max }}
+            {{ csv_line_buffer(file.longest_line * 2 + 1024) }}
         ) with ordinality
     {%- else -%}
         {{ raw_file_lines(file) }}
