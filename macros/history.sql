@@ -31,3 +31,66 @@
     where false
     {%- endif %}
 {%- endmacro %}
+
+{#- The history as a dbt source, run as an on-run-start hook: one view
+    `raw.history_<table>` per history file, typed (columns below), which the
+    stg_history__ models read. -#}
+{% macro land_history() -%}
+    {%- if not execute -%}{{ return('') }}{%- endif -%}
+    {%- do run_query('create schema if not exists raw') -%}
+    {%- for table, file in history_tables().items() -%}
+        {%- do run_query('create or replace view raw.history_' ~ table ~ ' as ' ~ history_rows(file.name, file.columns)) -%}
+    {%- endfor -%}
+    {{ return('') }}
+{%- endmacro %}
+
+{#- Each table of the history source: its Parquet file in each build folder
+    (src/spaser/history.py writes them) and its columns, typed. -#}
+{% macro history_tables() -%}
+    {{ return({
+        'builds': {'name': 'build', 'columns': {
+            'build_id': 'varchar',
+            'build_rank': 'integer',
+            'started_at': 'timestamptz',
+            'finished_at': 'timestamptz',
+            'raw_dir': 'varchar',
+            'is_demo_delivery': 'boolean',
+            'raw_fingerprint': 'varchar',
+            'vars': 'json',
+            'vars_fingerprint': 'varchar',
+            'seeds_fingerprint': 'varchar',
+            'as_of_date': 'date',
+        }},
+        'indicators': {'name': 'fct_indicators', 'columns': {
+            'build_id': 'varchar',
+            'filiale_code': 'varchar',
+            'year': 'integer',
+            'indicator_code': 'varchar',
+            'unit': 'varchar',
+            'numerator': contribution_type(),
+            'denominator': contribution_type(),
+            'value': 'double',
+        }},
+        'indicators_group': {'name': 'fct_indicators_group', 'columns': {
+            'build_id': 'varchar',
+            'year': 'integer',
+            'indicator_code': 'varchar',
+            'unit': 'varchar',
+            'numerator': contribution_type(),
+            'denominator': contribution_type(),
+            'value': 'double',
+        }},
+        'indicator_evidence': {'name': 'fct_indicator_evidence', 'columns': {
+            'build_id': 'varchar',
+            'filiale_code': 'varchar',
+            'year': 'integer',
+            'indicator_code': 'varchar',
+            'extract': 'varchar',
+            'business_key': 'varchar',
+            'source_file': 'varchar',
+            'line_number': 'bigint',
+            'numerator_contribution': contribution_type(),
+            'denominator_contribution': contribution_type(),
+        }},
+    }) }}
+{%- endmacro %}

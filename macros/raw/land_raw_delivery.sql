@@ -42,6 +42,11 @@
     {#- The accounting FEC files: their own reader (macros/raw/land_raw_fec.sql). #}
     {%- set fec_files = land_raw_fec(entries) -%}
     {%- do run_query(raw_delivery_files_sql([filiales_file] + files + fec_files)) -%}
+    {#- The DECP files are a source of their own (staging/decp), found by the same inventory. #}
+    {%- do run_query(
+        "create or replace view raw.decp_files as select filiale_code, source_file, source_path"
+        ~ " from raw.delivery_files where extract = 'decp'"
+    ) -%}
     {%- do run_query(raw_unrecognized_files_sql(entries, files + fec_files)) -%}
     {%- if is_demo_delivery() -%}
         {%- do log("SPASER_RAW_DIR is not set: reading the bundled DEMO delivery (" ~ root ~ "), not a real one.", info=true) -%}

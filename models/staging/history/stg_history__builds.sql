@@ -1,14 +1,14 @@
 {#- The published builds of the history, one row each (build.parquet). -#}
-{{ history_rows('build', {
-    'build_id': 'varchar',
-    'build_rank': 'integer',
-    'started_at': 'timestamptz',
-    'finished_at': 'timestamptz',
-    'raw_dir': 'varchar',
-    'is_demo_delivery': 'boolean',
-    'raw_fingerprint': 'varchar',
-    'vars': 'json',
-    'vars_fingerprint': 'varchar',
-    'seeds_fingerprint': 'varchar',
-    'as_of_date': 'date',
-}) }}
+select
+    build_id,
+    build_rank,
+    started_at,
+    finished_at,
+    raw_dir,
+    is_demo_delivery,
+    raw_fingerprint,
+    vars,
+    vars_fingerprint,
+    seeds_fingerprint,
+    as_of_date
+from {{ source('history', 'builds') }}

@@ -4,5 +4,4 @@ select
     filiale_code,
     source_file,
     source_path
-from {{ ref('stg_extracts__delivery_files') }}
-where extract = 'decp'
+from {{ source('decp', 'files') }}
