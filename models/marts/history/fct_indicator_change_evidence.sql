@@ -42,11 +42,7 @@ previous_rows as (
 
 compared as (
     select
-        coalesce(current_rows.filiale_code, previous_rows.filiale_code) as filiale_code,
-        coalesce(current_rows.year, previous_rows.year) as year,
-        coalesce(current_rows.indicator_code, previous_rows.indicator_code) as indicator_code,
-        coalesce(current_rows.extract, previous_rows.extract) as extract,
-        coalesce(current_rows.business_key, previous_rows.business_key) as business_key,
+        {{ either_side('current_rows', 'previous_rows', ['filiale_code', 'year', 'indicator_code', 'extract', 'business_key']) }},
         case
             when previous_rows.filiale_code is null then 'entree'
             when current_rows.filiale_code is null then 'sortie'
