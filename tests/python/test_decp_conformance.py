@@ -114,16 +114,9 @@ def test_each_contract_in_scope_and_its_checks(decp_build):
 
 
 def test_rejected_records_with_their_position(decp_build):
-    actual = set(
-        decp_build.query(
-            "select filiale_code, extract, source_file, line_number from audit.audit_rejected_rows "
-            "where extract = 'decp'"
-        )
+    actual, wanted = rejected_rows(
+        decp_build, "extract = 'decp'", DECP_CONFORMANCE / "expected", "expected_decp_rejects.csv"
     )
-    wanted = {
-        (row["filiale_code"], row["extract"], row["source_file"], int(row["line_number"]))
-        for row in expected("expected_decp_rejects.csv")
-    }
     assert actual == wanted
 
 
