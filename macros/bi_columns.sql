@@ -2,8 +2,8 @@
     in the filiale grid and the group consolidation: where the indicator sits
     in the Spaser, its order, the sense of its target, where its year
     stands at the as-of date and the sense in which it improves (last, so that
-    the columns of earlier exports keep their places). Reads the `catalogue` (int_indicator_catalogue_labelled)
-    and `period` (int_reporting_years_dated) relations of the calling model. -#}
+    the columns of earlier exports keep their places). Reads the `catalogue` and
+    `period` relations that bi_joins adds to the calling model. -#}
 {% macro bi_columns(target_comparison) -%}
     catalogue.axis_number::integer as axis_number,
     catalogue.axis_label::varchar as axis_label,
@@ -16,4 +16,13 @@
     period.as_of_date::date as as_of_date,
     catalogue.direction::varchar as direction,
     catalogue.indicator_definition::varchar as indicator_definition
+{%- endmacro %}
+
+{#- The two relations bi_columns reads, joined to the calling model's figures
+    by indicator and by year: written once so that both marts join them alike. -#}
+{% macro bi_joins(figures) -%}
+left join {{ ref('int_indicator_catalogue_labelled') }} as catalogue
+    on {{ figures }}.indicator_code = catalogue.indicator_code
+left join {{ ref('int_reporting_years_dated') }} as period
+    on {{ figures }}.year = period.year
 {%- endmacro %}

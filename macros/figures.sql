@@ -21,3 +21,11 @@
         else {{ numerator }}
     end
 {%- endmacro %}
+
+{#- One cell of the grid (filiale, year, indicator) on both sides of a join:
+    a figure, its evidence rows and its changes are all keyed so. -#}
+{% macro same_cell(left, right) -%}
+    {{ left }}.filiale_code = {{ right }}.filiale_code
+            and {{ left }}.year = {{ right }}.year
+            and {{ left }}.indicator_code = {{ right }}.indicator_code
+{%- endmacro %}

@@ -94,3 +94,11 @@
         }},
     }) }}
 {%- endmacro %}
+
+{#- The key of a row compared across two builds, from whichever side of the
+    full outer join holds it (a row that entered or left has only one). -#}
+{% macro either_side(current, previous, columns) -%}
+    {%- for column in columns %}
+        coalesce({{ current }}.{{ column }}, {{ previous }}.{{ column }}) as {{ column }}{{ ',' if not loop.last }}
+    {%- endfor %}
+{%- endmacro %}

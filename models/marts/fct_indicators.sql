@@ -20,9 +20,7 @@ cells as (
     from {{ ref('int_indicator_grid') }} as grid
     left join totals
         on
-            grid.filiale_code = totals.filiale_code
-            and grid.year = totals.year
-            and grid.indicator_code = totals.indicator_code
+            {{ same_cell('grid', 'totals') }}
 ),
 
 figures as (
@@ -52,7 +50,4 @@ select
     figures.caveat::varchar as caveat,
     {{ bi_columns('figures.target_comparison') }}
 from figures
-left join {{ ref('int_indicator_catalogue_labelled') }} as catalogue
-    on figures.indicator_code = catalogue.indicator_code
-left join {{ ref('int_reporting_years_dated') }} as period
-    on figures.year = period.year
+{{ bi_joins('figures') }}

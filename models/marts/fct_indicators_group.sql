@@ -34,9 +34,7 @@ consolidated as (
         on catalogue.indicator_code = figures.indicator_code and years.year = figures.year
     left join {{ ref('int_indicator_caveats') }} as provisional
         on
-            figures.filiale_code = provisional.filiale_code
-            and figures.year = provisional.year
-            and figures.indicator_code = provisional.indicator_code
+            {{ same_cell('figures', 'provisional') }}
     group by catalogue.indicator_code, years.year, catalogue.indicator_label, catalogue.unit, catalogue.caveat
 ),
 
@@ -85,7 +83,4 @@ select
     figures.caveat::varchar as caveat,
     {{ bi_columns('figures.target_comparison') }}
 from figures
-left join {{ ref('int_indicator_catalogue_labelled') }} as catalogue
-    on figures.indicator_code = catalogue.indicator_code
-left join {{ ref('int_reporting_years_dated') }} as period
-    on figures.year = period.year
+{{ bi_joins('figures') }}

@@ -23,9 +23,7 @@ select
 from {{ ref('fct_indicators') }} as indicators
 left join evidence
     on
-        indicators.filiale_code = evidence.filiale_code
-        and indicators.year = evidence.year
-        and indicators.indicator_code = evidence.indicator_code
+        {{ same_cell('indicators', 'evidence') }}
 where
     indicators.numerator is not null
     and (

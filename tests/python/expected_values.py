@@ -106,7 +106,9 @@ def row_counts(run, where: str = "true", folder: Path = EXPECTED) -> tuple[dict,
     return actual, expected
 
 
-def rejected_rows(run, where: str = "true", folder: Path = EXPECTED) -> tuple[set, set]:
+def rejected_rows(
+    run, where: str = "true", folder: Path = EXPECTED, name: str = "expected_rejected_rows.csv"
+) -> tuple[set, set]:
     """The rejected rows by filiale, extract, file and line: (the build's, the expected)."""
     actual = set(
         run.query(
@@ -116,6 +118,6 @@ def rejected_rows(run, where: str = "true", folder: Path = EXPECTED) -> tuple[se
     )
     expected = {
         (row["filiale_code"], row["extract"], row["source_file"], int(row["line_number"]))
-        for row in read_expected("expected_rejected_rows.csv", folder)
+        for row in read_expected(name, folder)
     }
     return actual, expected

@@ -6,6 +6,8 @@ publish step, the exports and the report handle must survive it.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 import subprocess
@@ -23,6 +25,13 @@ from spaser.outputs import Outputs
 from spaser.report.data import Year
 
 AWKWARD_NAME = "sortie d'été"
+
+
+def read_export_csv(path: Path) -> list[dict[str, str]]:
+    """The rows of a CSV export, read as French spreadsheets read them (`;`)."""
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads the accents
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
 
 
 def publish_env(raw: Path, output: Path) -> dict[str, str]:

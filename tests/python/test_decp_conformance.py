@@ -4,7 +4,6 @@ unchanged, since the DECP files only add rows of their own."""
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from expected_values import (
     row_counts,
     same_number,
 )
-from publishing import SectionData
+from publishing import SectionData, read_export_csv
 from spaser.exports import export_relation
 from spaser.formats import NBSP
 from spaser.report.sections.decp import filiale_decp, group_decp
@@ -114,16 +113,9 @@ def test_each_contract_in_scope_and_its_checks(decp_build):
 
 
 def test_rejected_records_with_their_position(decp_build):
-    actual = set(
-        decp_build.query(
-            "select filiale_code, extract, source_file, line_number from audit.audit_rejected_rows "
-            "where extract = 'decp'"
-        )
+    actual, wanted = rejected_rows(
+        decp_build, "extract = 'decp'", DECP_CONFORMANCE / "expected", "expected_decp_rejects.csv"
     )
-    wanted = {
-        (row["filiale_code"], row["extract"], row["source_file"], int(row["line_number"]))
-        for row in expected("expected_decp_rejects.csv")
-    }
     assert actual == wanted
 
 
@@ -202,12 +194,11 @@ def test_compliance_and_contract_checks_are_exported(decp_build, tmp_path):
             export_relation(connection, f"marts.{mart}", tmp_path)
     schema = pq.read_schema(tmp_path / "fct_decp_contract_checks.parquet")
     assert str(schema.field("published").type) == "bool"
-    with (tmp_path / "fct_decp_compliance.csv").open(encoding="utf-8-sig") as handle:
-        rows = {(r["filiale_code"], r["year"]): r for r in csv.DictReader(handle, delimiter=";")}
+    compliance = read_export_csv(tmp_path / "fct_decp_compliance.csv")
+    rows = {(r["filiale_code"], r["year"]): r for r in compliance}
     assert rows[("SIDR", "2026")]["published_pct"] == "75"
     assert rows[("LOGEO", "2025")]["contracts_in_scope"] == ""
-    with (tmp_path / "fct_decp_contract_checks.csv").open(encoding="utf-8-sig") as handle:
-        published = [r["published"] for r in csv.DictReader(handle, delimiter=";")]
+    published = [r["published"] for r in read_export_csv(tmp_path / "fct_decp_contract_checks.csv")]
     assert published.count("FAUX") == 8
 
 

@@ -3,18 +3,45 @@ absent and empty extracts give unknown and zero figures as the contract says."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import copy_raw, drop_column, rewrite_csv, run_dbt
 
 
-def test_missing_required_column_names_file_and_column(tmp_path):
-    raw = copy_raw(tmp_path / "raw")
+def _drop_a_required_column(raw: Path) -> None:
     rewrite_csv(raw / "LOGEO" / "factures.csv", drop_column("montant_ht"))
+
+
+def _rename_a_filiale_folder(raw: Path) -> None:
+    (raw / "LOGEO").rename(raw / "LOGEO_2026")
+
+
+def _add_an_unreadable_filiales_row(raw: Path) -> None:
+    path = raw / "filiales.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "HABITAT;Habitat;123456789;75;peut-être\n")
+
+
+@pytest.mark.parametrize(
+    ("break_delivery", "messages"),
+    [
+        (_drop_a_required_column, ["LOGEO/factures.csv", "'montant_ht' missing"]),
+        (_rename_a_filiale_folder, ["filiale folder 'LOGEO_2026'", "not in filiales.csv"]),
+        (
+            _add_an_unreadable_filiales_row,
+            ["filiales.csv line 5: invalid boolean in 'drom': peut-être"],
+        ),
+    ],
+    ids=["missing_required_column", "unknown_filiale_folder", "unreadable_filiales_row"],
+)
+def test_a_broken_delivery_stops_the_build_naming_the_culprit(tmp_path, break_delivery, messages):
+    raw = copy_raw(tmp_path / "raw")
+    break_delivery(raw)
     run = run_dbt(raw, tmp_path / "work", "build")
     assert run.returncode != 0
-    assert "LOGEO/factures.csv" in run.output
-    assert "'montant_ht' missing" in run.output
+    for message in messages:
+        assert message in run.output
 
 
 def test_missing_optional_column_reads_as_empty(tmp_path):
@@ -26,24 +53,6 @@ def test_missing_optional_column_reads_as_empty(tmp_path):
         "select count(*), count(amount_ttc) from staging.stg_extracts__invoices "
         "where filiale_code = 'LOGEO'"
     ) == [(171, 0)]
-
-
-def test_unknown_filiale_folder_stops_the_build(tmp_path):
-    raw = copy_raw(tmp_path / "raw")
-    (raw / "LOGEO").rename(raw / "LOGEO_2026")
-    run = run_dbt(raw, tmp_path / "work", "build")
-    assert run.returncode != 0
-    assert "filiale folder 'LOGEO_2026'" in run.output
-    assert "not in filiales.csv" in run.output
-
-
-def test_unreadable_filiales_row_stops_the_build_at_its_line(tmp_path):
-    raw = copy_raw(tmp_path / "raw")
-    path = raw / "filiales.csv"
-    path.write_text(path.read_text(encoding="utf-8") + "HABITAT;Habitat;123456789;75;peut-être\n")
-    run = run_dbt(raw, tmp_path / "work", "build")
-    assert run.returncode != 0
-    assert "filiales.csv line 5: invalid boolean in 'drom': peut-être" in run.output
 
 
 @pytest.fixture(scope="module")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 import duckdb
 import pyarrow.parquet as pq
 
 from conftest import CONFORMANCE_CELLS, CONFORMANCE_YEARS
+from publishing import read_export_csv
 from spaser.exports import export_relation, quote_literal
 
 EXPORTED = (
@@ -46,7 +44,7 @@ def test_tables_in_their_natural_order(published_conformance):
     """Filiale, year, then the indicator's sort_order (O10_1 after O9_3, not after O1_7);
     the group's table by year, then sort_order."""
     exports = published_conformance.outputs.exports
-    rows = read_csv(exports / "fct_indicators.csv")
+    rows = read_export_csv(exports / "fct_indicators.csv")
     keys = [(r["filiale_code"], r["year"], r["indicator_code"]) for r in rows]
     assert keys[:3] == [
         ("LOGEO", "2024", "O1_1"),
@@ -60,18 +58,18 @@ def test_tables_in_their_natural_order(published_conformance):
     ]
     assert keys[-1] == ("SIDR", "2026", "O10_1")
     assert [int(r["sort_order"]) for r in rows[:29]] == list(range(1, 30))
-    group = read_csv(exports / "fct_indicators_group.csv")
+    group = read_export_csv(exports / "fct_indicators_group.csv")
     assert [(r["year"], r["sort_order"]) for r in group] == [
         (str(year), str(order)) for year in CONFORMANCE_YEARS for order in range(1, 30)
     ]
-    catalogue = read_csv(exports / "dim_indicators.csv")
+    catalogue = read_export_csv(exports / "dim_indicators.csv")
     assert [r["indicator_code"] for r in catalogue][:2] == ["O1_1", "O1_2"]
     assert [r["indicator_code"] for r in catalogue][-1] == "O10_1"
 
 
 def test_dictionary_labels_every_exported_column_from_the_dbt_docs(published_conformance):
     exports = published_conformance.outputs.exports
-    dictionary = read_csv(exports / "dictionnaire.csv")
+    dictionary = read_export_csv(exports / "dictionnaire.csv")
     entries = {(r["Table"], r["Colonne"]): r for r in dictionary}
     for name in EXPORTED + AUDITORS:
         header = (exports / f"{name}.csv").read_text(encoding="utf-8-sig").split("\n")[0].split(";")
@@ -97,7 +95,7 @@ def test_dictionary_labels_every_exported_column_from_the_dbt_docs(published_con
 
 def test_catalogue_carries_each_definition_direction_and_target(published_conformance):
     exports = published_conformance.outputs.exports
-    catalogue = {r["indicator_code"]: r for r in read_csv(exports / "dim_indicators.csv")}
+    catalogue = {r["indicator_code"]: r for r in read_export_csv(exports / "dim_indicators.csv")}
     assert len(catalogue) == 29
     o1_5 = catalogue["O1_5"]
     assert (o1_5["direction"], o1_5["target_comparison"], o1_5["target"]) == ("baisse", "<", "5")
@@ -107,7 +105,7 @@ def test_catalogue_carries_each_definition_direction_and_target(published_confor
     assert "**" not in o1_5["indicator_definition"]
     assert catalogue["O1_6"]["target"] == "90" and catalogue["O3_1"]["target"] == ""
     assert all(r["indicator_definition"] for r in catalogue.values())
-    rows = read_csv(exports / "fct_indicators.csv")
+    rows = read_export_csv(exports / "fct_indicators.csv")
     assert {r["indicator_definition"] for r in rows if r["indicator_code"] == "O3_2"} == {
         catalogue["O3_2"]["indicator_definition"]
     }
@@ -145,14 +143,8 @@ def test_parquet_keeps_the_marts_types_and_figures(published_conformance):
     assert str(schema.field("as_of_date").type) == "date32[day]"
 
 
-def read_csv(path) -> list[dict[str, str]]:
-    raw = path.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads the accents
-    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-
-
 def test_csv_for_french_spreadsheets(published_conformance):
-    rows = read_csv(published_conformance.outputs.exports / "fct_indicators.csv")
+    rows = read_export_csv(published_conformance.outputs.exports / "fct_indicators.csv")
     assert len(rows) == CONFORMANCE_CELLS
     cell = next(
         r
@@ -167,7 +159,7 @@ def test_csv_for_french_spreadsheets(published_conformance):
     assert all(len(r["as_of_date"]) == 10 and r["as_of_date"][2] == "/" for r in rows)
     o6_2 = next(r for r in rows if r["indicator_code"] == "O6_2" and r["filiale_code"] == "SIDR")
     assert o6_2["caveat"].startswith("estimation provisoire (ratios par défaut")
-    quality = read_csv(published_conformance.outputs.exports / "fct_data_quality.csv")
+    quality = read_export_csv(published_conformance.outputs.exports / "fct_data_quality.csv")
     assert {r["finding_label"] for r in quality} >= {"Lignes rejetées", "Date de réception réputée"}
 
 
@@ -186,7 +178,7 @@ def test_csv_neutralises_text_a_spreadsheet_would_run(tmp_path):
             """
         )
         export_relation(connection, "marts.hostile", tmp_path)
-    rows = read_csv(tmp_path / "hostile.csv")
+    rows = read_export_csv(tmp_path / "hostile.csv")
     assert [r["label"] for r in rows] == [
         '\'=HYPERLINK("http://x")',
         "'@SUM(A1)",

@@ -4,7 +4,6 @@ rejected, and every figure of the conformance set unchanged by the books' presen
 
 from __future__ import annotations
 
-import csv
 import math
 import shutil
 from datetime import date
@@ -22,7 +21,7 @@ from expected_values import (
     rejected_rows,
     row_counts,
 )
-from publishing import SectionData
+from publishing import SectionData, read_export_csv
 from spaser.exports import export_relation
 from spaser.formats import NBSP
 from spaser.report.sections.reconciliation import filiale_reconciliation, group_reconciliation
@@ -219,8 +218,8 @@ def test_reconciliation_export_for_bi_and_spreadsheets(fec_build, tmp_path):
         export_relation(connection, "marts.fct_spend_reconciliation", tmp_path)
     schema = pq.read_schema(tmp_path / "fct_spend_reconciliation.parquet")
     assert str(schema.field("erp_spend_ht").type) == "decimal128(18, 4)"
-    with (tmp_path / "fct_spend_reconciliation.csv").open(encoding="utf-8-sig") as handle:
-        rows = {(r["filiale_code"], r["year"]): r for r in csv.DictReader(handle, delimiter=";")}
+    reconciliation = read_export_csv(tmp_path / "fct_spend_reconciliation.csv")
+    rows = {(r["filiale_code"], r["year"]): r for r in reconciliation}
     assert rows[("SEQENS", "2024")]["erp_spend_ht"] == "2108777,77"
     assert rows[("SEQENS", "2024")]["matched_count"] == "42"
     assert rows[("LOGEO", "2025")]["erp_spend_found_pct"] == ""

@@ -19,7 +19,8 @@ mismatches as (
             when erp_has_social_consideration then 'considération sociale à l''ERP, absente des DECP'
             else 'considération sociale publiée aux DECP, absente de l''ERP'
         end as detail,
-        erp_amount_ht
+        erp_amount_ht as amount,
+        ['O1_3'] as affected_indicators
     from checked
     where not social_consideration_matches
     union all
@@ -31,7 +32,8 @@ mismatches as (
             when erp_has_environmental_consideration then 'considération environnementale à l''ERP, absente des DECP'
             else 'considération environnementale publiée aux DECP, absente de l''ERP'
         end as detail,
-        erp_amount_ht
+        erp_amount_ht as amount,
+        ['O1_2'] as affected_indicators
     from checked
     where not environmental_consideration_matches
 ),
@@ -53,11 +55,18 @@ records as (
             when not records.is_filiale_buyer then 'acheteur d''une autre entité que la filiale (SIRET hors de son SIREN)'
             else 'identifiant absent des marchés de l''ERP'
         end as detail,
-        records.amount
+        records.amount,
+        []::varchar[] as affected_indicators
     from {{ ref('int_decp_records_matched') }} as records
     left join {{ ref('stg_extracts__contracts') }} as contracts
         on records.filiale_code = contracts.filiale_code and records.erp_contract_id = contracts.contract_id
     where records.is_superseded or records.erp_contract_id is null or contracts.contract_status = 'Annulé'
+),
+
+findings as (
+    select * from mismatches
+    union all
+    select * from records
 )
 
 select
@@ -67,23 +76,9 @@ select
     'decp' as extract,
     detail,
     count(*) as rows_count,
-    sum(erp_amount_ht)::double as amount_ht,
-    case finding when 'decp_social_consideration_mismatch' then ['O1_3'] else ['O1_2'] end as affected_indicators
-from mismatches
-group by all
-
-union all
-
-select
-    filiale_code,
-    year,
-    finding,
-    'decp' as extract,
-    detail,
-    count(*) as rows_count,
     sum(amount)::double as amount_ht,
-    []::varchar[] as affected_indicators
-from records
+    affected_indicators
+from findings
 group by all
 
 union all

@@ -5,6 +5,15 @@
     (annee_en_cours), a closed year (retraitement). When the vars or the seeds
     differ between the builds, every change is `parametrage`: it may come
     from the definition, not the data; period_kind keeps what the year says. -#}
+{#- What a cell compares, the same on both sides and at both scopes. -#}
+{%- set cell_columns %}
+        year,
+        indicator_code,
+        unit,
+        numerator,
+        denominator,
+        value
+{%- endset %}
 with builds as (
     select * from {{ ref('int_builds_compared') }}
     where previous_build_id is not null
@@ -14,59 +23,35 @@ current_cells as (
     select
         'filiale' as scope,
         filiale_code,
-        year,
-        indicator_code,
-        unit,
-        numerator,
-        denominator,
-        value
+        {{ cell_columns }}
     from {{ ref('fct_indicators') }}
     union all
     select
         'groupe' as scope,
         null as filiale_code,
-        year,
-        indicator_code,
-        unit,
-        numerator,
-        denominator,
-        value
+        {{ cell_columns }}
     from {{ ref('fct_indicators_group') }}
 ),
 
 previous_cells as (
     select
         'filiale' as scope,
-        figures.filiale_code,
-        figures.year,
-        figures.indicator_code,
-        figures.unit,
-        figures.numerator,
-        figures.denominator,
-        figures.value
-    from {{ ref('stg_history__indicators') }} as figures
-    inner join builds on figures.build_id = builds.previous_build_id
+        filiale_code,
+        {{ cell_columns }}
+    from {{ ref('stg_history__indicators') }}
+    where build_id in (select builds.previous_build_id from builds)
     union all
     select
         'groupe' as scope,
         null as filiale_code,
-        figures.year,
-        figures.indicator_code,
-        figures.unit,
-        figures.numerator,
-        figures.denominator,
-        figures.value
-    from {{ ref('stg_history__indicators_group') }} as figures
-    inner join builds on figures.build_id = builds.previous_build_id
+        {{ cell_columns }}
+    from {{ ref('stg_history__indicators_group') }}
+    where build_id in (select builds.previous_build_id from builds)
 ),
 
 compared as (
     select
-        coalesce(current_cells.scope, previous_cells.scope) as scope,
-        coalesce(current_cells.filiale_code, previous_cells.filiale_code) as filiale_code,
-        coalesce(current_cells.year, previous_cells.year) as year,
-        coalesce(current_cells.indicator_code, previous_cells.indicator_code) as indicator_code,
-        coalesce(current_cells.unit, previous_cells.unit) as unit,
+        {{ either_side('current_cells', 'previous_cells', ['scope', 'filiale_code', 'year', 'indicator_code', 'unit']) }},
         previous_cells.numerator as previous_numerator,
         current_cells.numerator,
         previous_cells.denominator as previous_denominator,

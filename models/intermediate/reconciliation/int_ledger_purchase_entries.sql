@@ -56,13 +56,7 @@ select
 from first_lines
 inner join {{ ref('int_ledger_entries_classified') }} as entries
     on
-        first_lines.filiale_code = entries.filiale_code
-        and first_lines.source_file = entries.source_file
-        and first_lines.journal_code = entries.journal_code
-        and first_lines.entry_number = entries.entry_number
+        {{ same_entry('first_lines', 'entries') }}
 left join payments
     on
-        first_lines.filiale_code = payments.filiale_code
-        and first_lines.source_file = payments.source_file
-        and first_lines.journal_code = payments.journal_code
-        and first_lines.entry_number = payments.entry_number
+        {{ same_entry('first_lines', 'payments') }}

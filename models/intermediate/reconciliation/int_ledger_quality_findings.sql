@@ -85,10 +85,7 @@ select
 from {{ ref('int_ledger_purchase_entries') }} as entries
 semi join crossed_entries
     on
-        entries.filiale_code = crossed_entries.filiale_code
-        and entries.source_file = crossed_entries.source_file
-        and entries.journal_code = crossed_entries.journal_code
-        and entries.entry_number = crossed_entries.entry_number
+        {{ same_entry('entries', 'crossed_entries') }}
 group by all
 
 union all

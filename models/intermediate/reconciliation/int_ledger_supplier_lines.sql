@@ -20,8 +20,5 @@ select
 from {{ ref('stg_accounting__fec_lines') }} as lines
 inner join {{ ref('int_ledger_entries_classified') }} as entries
     on
-        lines.filiale_code = entries.filiale_code
-        and lines.source_file = entries.source_file
-        and lines.journal_code = entries.journal_code
-        and lines.entry_number = entries.entry_number
+        {{ same_entry('lines', 'entries') }}
 where {{ is_supplier_account('lines.account_number') }}

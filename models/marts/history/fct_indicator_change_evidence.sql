@@ -26,9 +26,7 @@ current_rows as (
     from {{ ref('fct_indicator_evidence') }} as evidence
     inner join changes
         on
-            evidence.filiale_code = changes.filiale_code
-            and evidence.year = changes.year
-            and evidence.indicator_code = changes.indicator_code
+            {{ same_cell('evidence', 'changes') }}
     group by all
 ),
 
@@ -38,19 +36,13 @@ previous_rows as (
     inner join changes
         on
             evidence.build_id = changes.previous_build_id
-            and evidence.filiale_code = changes.filiale_code
-            and evidence.year = changes.year
-            and evidence.indicator_code = changes.indicator_code
+            and {{ same_cell('evidence', 'changes') }}
     group by all
 ),
 
 compared as (
     select
-        coalesce(current_rows.filiale_code, previous_rows.filiale_code) as filiale_code,
-        coalesce(current_rows.year, previous_rows.year) as year,
-        coalesce(current_rows.indicator_code, previous_rows.indicator_code) as indicator_code,
-        coalesce(current_rows.extract, previous_rows.extract) as extract,
-        coalesce(current_rows.business_key, previous_rows.business_key) as business_key,
+        {{ either_side('current_rows', 'previous_rows', ['filiale_code', 'year', 'indicator_code', 'extract', 'business_key']) }},
         case
             when previous_rows.filiale_code is null then 'entree'
             when current_rows.filiale_code is null then 'sortie'
@@ -67,9 +59,7 @@ compared as (
     from current_rows
     full outer join previous_rows
         on
-            current_rows.filiale_code = previous_rows.filiale_code
-            and current_rows.year = previous_rows.year
-            and current_rows.indicator_code = previous_rows.indicator_code
+            {{ same_cell('current_rows', 'previous_rows') }}
             and current_rows.extract = previous_rows.extract
             and coalesce(current_rows.business_key, '') = coalesce(previous_rows.business_key, '')
     where
@@ -102,6 +92,4 @@ select
 from compared
 inner join changes
     on
-        compared.filiale_code = changes.filiale_code
-        and compared.year = changes.year
-        and compared.indicator_code = changes.indicator_code
+        {{ same_cell('compared', 'changes') }}

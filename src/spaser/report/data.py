@@ -111,11 +111,17 @@ def is_published(connection: duckdb.DuckDBPyConnection) -> bool:
     return "publish.build_record" in _relations(connection)
 
 
-def rows_of_years_begun(data: ReportData, relation: str, scope: str | None) -> list[dict]:
-    """A per-filiale-and-year mart's rows for the years begun, of one filiale (scope) or all."""
+def rows_of_years_begun(
+    data: ReportData, relation: str, scope: str | None, known: str | None = None
+) -> list[dict]:
+    """A per-filiale-and-year mart's rows for the years begun, of one filiale (scope) or all;
+    none when the column `known` is null in every row (nothing delivered: all unknown)."""
     started = [y.year for y in data.years if y.period_status != "not_started"]
     rows = data.query(f"select * from {relation} order by filiale_code, year")
-    return [r for r in rows if r["year"] in started and scope in (None, r["filiale_code"])]
+    rows = [r for r in rows if r["year"] in started and scope in (None, r["filiale_code"])]
+    if known is not None and all(r[known] is None for r in rows):
+        return []
+    return rows
 
 
 class NotPublished(Exception):

@@ -11,24 +11,22 @@ from spaser.report.registry import FILIALE_PAGE, GROUP_PAGE, render, section
 
 COMPLIANCE = "marts.fct_decp_compliance"
 CHECKS = "marts.fct_decp_contract_checks"
+# Null in every row when no filiale delivered DECP files: the section then says so, no table.
+KNOWN = "contracts_in_scope"
 # A filiale page lists this many unpublished contracts, the oldest first; the mart holds them all.
 MAX_UNPUBLISHED = 100
 
 
-def _rows(data: ReportData, scope: str | None) -> list[dict]:
-    """The rows of the years begun; none when no filiale delivered DECP files (all unknown)."""
-    rows = rows_of_years_begun(data, COMPLIANCE, scope)
-    return rows if any(r["contracts_in_scope"] is not None for r in rows) else []
-
-
 @section(GROUP_PAGE, "Publication des données essentielles (DECP)", requires=(COMPLIANCE,))
 def group_decp(data: ReportData, scope: str | None) -> str:
-    return render("decp.html.j2", rows=_rows(data, None), show_filiale=True)
+    return render(
+        "decp.html.j2", rows=rows_of_years_begun(data, COMPLIANCE, None, KNOWN), show_filiale=True
+    )
 
 
 @section(FILIALE_PAGE, "Publication des données essentielles (DECP)", requires=(COMPLIANCE, CHECKS))
 def filiale_decp(data: ReportData, scope: str | None) -> str:
-    rows = _rows(data, scope)
+    rows = rows_of_years_begun(data, COMPLIANCE, scope, KNOWN)
     begun = {r["year"] for r in rows}
     unpublished = [
         {**r, "is_late": _is_late(r["publication_due_date"], data.as_of_date)}

@@ -9,24 +9,24 @@ from spaser.report.registry import FILIALE_PAGE, GROUP_PAGE, render, section
 
 RECONCILIATION = "marts.fct_spend_reconciliation"
 ITEMS = "marts.fct_spend_reconciliation_items"
+# Null in every row when no FEC was delivered: the section then says so, no table.
+KNOWN = "erp_invoice_count"
 # A filiale page lists this many findings, the largest first; the mart holds them all.
 MAX_ITEMS = 50
 
 
-def _rows(data: ReportData, scope: str | None) -> list[dict]:
-    """The rows of the years begun; none when no FEC was delivered (all unknown)."""
-    rows = rows_of_years_begun(data, RECONCILIATION, scope)
-    return rows if any(r["erp_invoice_count"] is not None for r in rows) else []
-
-
 @section(GROUP_PAGE, "Rapprochement de la dépense avec les livres", requires=(RECONCILIATION,))
 def group_reconciliation(data: ReportData, scope: str | None) -> str:
-    return render("reconciliation.html.j2", rows=_rows(data, None), show_filiale=True)
+    return render(
+        "reconciliation.html.j2",
+        rows=rows_of_years_begun(data, RECONCILIATION, None, KNOWN),
+        show_filiale=True,
+    )
 
 
 @section(FILIALE_PAGE, "Rapprochement avec les livres (FEC)", requires=(RECONCILIATION, ITEMS))
 def filiale_reconciliation(data: ReportData, scope: str | None) -> str:
-    rows = _rows(data, scope)
+    rows = rows_of_years_begun(data, RECONCILIATION, scope, KNOWN)
     items = data.query(
         f"select * from {ITEMS} where filiale_code = ? order by "
         "greatest(abs(coalesce(erp_amount_ht, 0)), abs(coalesce(ledger_amount_ht, 0))) desc, "
