@@ -47,6 +47,19 @@
 {#- Each table of the history source: its Parquet file in each build folder
     (src/spaser/history.py writes them) and its columns, typed. -#}
 {% macro history_tables() -%}
+    {#- A figure's columns, the same for a filiale's and the group's. -#}
+    {%- set figure = {
+        'year': 'integer',
+        'indicator_code': 'varchar',
+        'unit': 'varchar',
+        'numerator': contribution_type(),
+        'denominator': contribution_type(),
+        'value': 'double',
+    } -%}
+    {%- set indicators = {'build_id': 'varchar', 'filiale_code': 'varchar'} -%}
+    {%- do indicators.update(figure) -%}
+    {%- set indicators_group = {'build_id': 'varchar'} -%}
+    {%- do indicators_group.update(figure) -%}
     {{ return({
         'builds': {'name': 'build', 'columns': {
             'build_id': 'varchar',
@@ -61,25 +74,8 @@
             'seeds_fingerprint': 'varchar',
             'as_of_date': 'date',
         }},
-        'indicators': {'name': 'fct_indicators', 'columns': {
-            'build_id': 'varchar',
-            'filiale_code': 'varchar',
-            'year': 'integer',
-            'indicator_code': 'varchar',
-            'unit': 'varchar',
-            'numerator': contribution_type(),
-            'denominator': contribution_type(),
-            'value': 'double',
-        }},
-        'indicators_group': {'name': 'fct_indicators_group', 'columns': {
-            'build_id': 'varchar',
-            'year': 'integer',
-            'indicator_code': 'varchar',
-            'unit': 'varchar',
-            'numerator': contribution_type(),
-            'denominator': contribution_type(),
-            'value': 'double',
-        }},
+        'indicators': {'name': 'fct_indicators', 'columns': indicators},
+        'indicators_group': {'name': 'fct_indicators_group', 'columns': indicators_group},
         'indicator_evidence': {'name': 'fct_indicator_evidence', 'columns': {
             'build_id': 'varchar',
             'filiale_code': 'varchar',
