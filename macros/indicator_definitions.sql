@@ -27,3 +27,17 @@
         where false
     {%- endif -%}
 {%- endmacro %}
+
+{#- The code of each indicator (O1_4, ...): one model int_indicator_<code> each, in
+    the graph; empty while dbt parses. -#}
+{% macro indicator_codes() -%}
+    {%- set codes = [] -%}
+    {%- if execute -%}
+        {%- for node in graph.get('nodes', {}).values() | sort(attribute='name') -%}
+            {%- if node.resource_type == 'model' and node.fqn[:3] == ['spaser', 'intermediate', 'indicators'] -%}
+                {%- do codes.append(node.name[14:] | upper) -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {{ return(codes) }}
+{%- endmacro %}

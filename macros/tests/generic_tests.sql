@@ -27,25 +27,21 @@ where
 
 {#- The grain of a model too large to group at once (the evidence rows of the
     group): `unique_combination` one partition at a time, each value of
-    `partition_by` that `partitions` lists (a small relation holding a column
-    of that name) in a branch of its own, plus one branch for the rows whose
-    value it does not list. A key holds `partition_by`, so no duplicate spans
-    two partitions; the filter comes before the grouping, so a view of one
-    branch per value computes only that branch. Each branch groups a 64-bit
-    hash of the key (16 bytes a row, not the key's strings); only the hashes
-    seen twice are grouped again by the key itself, so that two keys sharing a
-    hash are never taken for a duplicate (with none, DuckDB skips that scan). -#}
+    `partition_by` that the macro named `partitions` returns (a list, read
+    from the graph: no relation, so the test has one parent and compiles on
+    an empty database) in a branch of its own, plus one branch for the rows
+    whose value it does not list. A key holds `partition_by`, so no duplicate
+    spans two partitions; the filter comes before the grouping, so a view of
+    one branch per value computes only that branch. Each branch groups a
+    64-bit hash of the key (16 bytes a row, not the key's strings); only the
+    hashes seen twice are grouped again by the key itself, so that two keys
+    sharing a hash are never taken for a duplicate (with none, DuckDB skips
+    that scan). -#}
 {% test unique_combination_per_partition(model, columns, partition_by, partitions) %}
 {%- if partition_by not in columns -%}
     {{ exceptions.raise_compiler_error('unique_combination_per_partition: ' ~ partition_by ~ ' must be one of the columns, or a duplicate across two partitions would go unseen') }}
 {%- endif -%}
-{%- set values = [] -%}
-{%- if execute -%}
-    {%- set values = run_query(
-        'select distinct ' ~ partition_by ~ ' from ' ~ partitions
-        ~ ' where ' ~ partition_by ~ ' is not null order by 1'
-    ).columns[0].values() -%}
-{%- endif -%}
+{%- set values = context[partitions]() if execute else [] -%}
 {%- set key = columns | join(', ') -%}
 {%- set branches = [] -%}
 {%- for value in values -%}

@@ -1,6 +1,6 @@
 """`dbt source freshness` on a built database: the delivery's files are as old as its as-of
 date (int_as_of_date_resolved), and a delivery older than the var
-delivery_freshness_warn_after_days warns on every extract and the FEC."""
+delivery_freshness_warn_after_days warns on every extract, the FEC and the DECP files."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import duckdb
 
 from conftest import CONFORMANCE, CONFORMANCE_VARS, run_dbt
 
-DELIVERY_SOURCES = 16  # the extracts' views, the inventory, the contract and the FEC
+DELIVERY_SOURCES = 17  # the extracts' views, the inventory, the contract, the FEC, the DECP files
 
 
 def freshness(build, tmp_path, days_old: int, vars_: str | None = None) -> dict[str, str]:
