@@ -250,3 +250,19 @@ def test_a_change_reads_by_the_indicators_direction_at_the_shown_rounding():
     assert compare(1, 75.0, "hausse", "boolean", "percent") == BETTER  # oui against 75 %
     assert compare(0, 75.0, "hausse", "boolean", "percent") == WORSE
     assert compare(None, 75.0, "hausse", "percent") is None
+
+
+def test_every_data_table_scrolls_in_its_own_region():
+    # A wide table outside a `.scroll` region widens the whole page on a phone (390 px): the
+    # unpublished DECP contracts did, on the demo's filiales with a DECP file. The browser
+    # test measures the pages its delivery fills; this one reads every template (a `facts`
+    # table, a label and its value, wraps instead).
+    templates = PROJECT_DIR / "src" / "spaser" / "report" / "templates"
+    for template in sorted(templates.glob("*.j2")):
+        text = template.read_text(encoding="utf-8")
+        for table in re.finditer(r'<table class="data\b', text):
+            before = text[: table.start()]
+            assert before.rfind('<div class="scroll"') > before.rfind("</div>"), (
+                f"{template.name}: a table outside a scroll region, "
+                f"line {before.count(chr(10)) + 1}"
+            )
