@@ -44,6 +44,14 @@
     {{ return('') }}
 {%- endmacro %}
 
+{#- The columns of a table of the history source, in order, as the
+    stg_history__ models select them: declared once, in history_tables. -#}
+{% macro history_columns(table) -%}
+    {%- for name in history_tables()[table].columns %}
+    {{ name }}{{ ',' if not loop.last }}
+    {%- endfor %}
+{%- endmacro %}
+
 {#- Each table of the history source: its Parquet file in each build folder
     (src/spaser/history.py writes them) and its columns, typed. -#}
 {% macro history_tables() -%}

@@ -1,11 +1,3 @@
 {#- The filiale figures of every published build (fct_indicators.parquet). -#}
-select
-    build_id,
-    filiale_code,
-    year,
-    indicator_code,
-    unit,
-    numerator,
-    denominator,
-    value
+select {{- history_columns('indicators') }}
 from {{ source('history', 'indicators') }}

@@ -1,10 +1,3 @@
 {#- The group figures of every published build (fct_indicators_group.parquet). -#}
-select
-    build_id,
-    year,
-    indicator_code,
-    unit,
-    numerator,
-    denominator,
-    value
+select {{- history_columns('indicators_group') }}
 from {{ source('history', 'indicators_group') }}
