@@ -1,5 +1,6 @@
 # Two commands on a fresh machine (Python 3.11 present, nothing else):
-#   make run    set up, validate the demo delivery, build and publish, report, summarize
+#   make run    set up, validate the demo delivery while it is built, publish it if both
+#               pass, report, summarize
 #   make test   set up and run the whole test suite (lint, docs check, dbt, pytest, browser)
 #               (the browser tests need Chromium and axe-core: `make browser` installs them)
 # Point at a real delivery with SPASER_RAW_DIR=/path/to/raw make run.
@@ -18,7 +19,7 @@ export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 export DBT_PROFILES_DIR := $(CURDIR)
 
-.PHONY: setup run validate build docs exports report summary test lint browser demo-data benchmark benchmark-registries clean
+.PHONY: setup run validated-build validate build docs exports report summary test lint browser demo-data benchmark benchmark-registries clean
 
 setup: $(VENV)/.installed
 
@@ -27,7 +28,12 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $@
 
-run: validate build report summary
+run: validated-build report summary
+
+# The validation and the build read the same files and nothing else of each other: side by
+# side (one core each), the publish waiting for the validation's verdict before the swap.
+validated-build: setup
+	$(BIN)/python -m spaser.publish --validate
 
 validate: setup
 	$(BIN)/python -m spaser.validate

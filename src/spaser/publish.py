@@ -1,6 +1,6 @@
 """Build, test and publish the database atomically.
 
-    python -m spaser.publish [--vars YAML] [--no-exports]
+    python -m spaser.publish [--vars YAML] [--no-exports] [--validate]
 
 `dbt build` (models and their tests) and `dbt docs generate --static` run
 against a fresh DuckDB file next to the published one; only when both pass
@@ -15,6 +15,9 @@ behind, which the next build removes and records as interrupted.
 The history of published builds (spaser.history) follows the database: the build's
 figures are written pending before the rename and kept after it, so a build that is not
 published adds nothing to it.
+
+With --validate (`make run`), the delivery's validation runs beside the build
+(spaser.validation_gate) and the file is renamed only if it passes too.
 
 How dbt builds (hooks, landing of the raw files) is none of this module's
 business: it only points SPASER_DUCKDB_PATH at the fresh file.
@@ -58,6 +61,7 @@ from spaser.constants import DBT, PROJECT_DIR
 from spaser.exports import describe, write_exports
 from spaser.formats import day
 from spaser.outputs import Delivery, Outputs, project_vars
+from spaser.validation_gate import ValidationGate, Verdict
 
 # What a publish builds: the models and their data tests. The unit tests check the rules, not
 # the delivery: `make test` and a plain `dbt build` run them, a publish leaves them out. It
@@ -201,7 +205,12 @@ def replace_file(source: Path, destination: Path) -> None:
     os.replace(partial, destination)
 
 
-def build_and_publish(outputs: Outputs, cli_vars: str | None, target_path: Path | None) -> Attempt:
+def build_and_publish(
+    outputs: Outputs,
+    cli_vars: str | None,
+    target_path: Path | None,
+    gate: ValidationGate | None = None,
+) -> Attempt:
     published = outputs.database
     published.parent.mkdir(parents=True, exist_ok=True)
     delivery = Delivery.from_environment()
@@ -251,6 +260,8 @@ def build_and_publish(outputs: Outputs, cli_vars: str | None, target_path: Path 
                 raise BuildFailed(f"dbt docs generate --static n'a pas écrit {static_docs}")
             if fresh.with_name(fresh.name + ".wal").exists():
                 raise BuildFailed(f"journal DuckDB resté ouvert : {fresh}.wal")
+            if gate is not None:
+                await_validation(gate)
             # The history follows the database: pending until the rename, then kept.
             history.write_pending(fresh, outputs.history, attempt, seeds)
             os.replace(fresh, published)
@@ -278,6 +289,23 @@ def build_and_publish(outputs: Outputs, cli_vars: str | None, target_path: Path 
     return attempt
 
 
+def print_verdict(verdict: Verdict) -> None:
+    print("\nContrôle de la livraison (Great Expectations), mené pendant le build :", flush=True)
+    sys.stdout.write(verdict.report)
+    sys.stdout.flush()
+
+
+def await_validation(gate: ValidationGate) -> None:
+    """Print the validation's report; raise BuildFailed if it refused the delivery."""
+    verdict = gate.verdict()
+    print_verdict(verdict)
+    if not verdict.passed:
+        raise BuildFailed(
+            f"la validation de la livraison a échoué (code {verdict.exit_code}, "
+            "voir son rapport ci-dessus)"
+        )
+
+
 def unchanged_notice(outputs: Outputs) -> str:
     published = outputs.database
     if not published.exists():
@@ -296,12 +324,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--vars", help="vars dbt (YAML), comme `dbt build --vars`")
     parser.add_argument("--target-path", type=Path, help="dossier target de dbt")
     parser.add_argument("--no-exports", action="store_true", help="ne pas écrire les exports")
+    parser.add_argument(
+        "--validate",
+        action="store_true",
+        help="valider la livraison pendant le build ; ne publier que si elle passe",
+    )
     args = parser.parse_args(argv)
     outputs = Outputs.from_environment()
     signal.signal(signal.SIGTERM, _raise_interrupted)
+    gate = ValidationGate() if args.validate else None
     try:
-        attempt = build_and_publish(outputs, args.vars, args.target_path)
+        attempt = build_and_publish(outputs, args.vars, args.target_path, gate)
     except (Exception, KeyboardInterrupt) as error:
+        unread = gate.close() if gate is not None else None
+        if unread is not None:
+            print_verdict(unread)
         reason = error if isinstance(error, BuildFailed) else f"{type(error).__name__}: {error}"
         print(f"\nÉCHEC du build : rien n'est publié.\n{reason}", file=sys.stderr)
         print(unchanged_notice(outputs), file=sys.stderr)
