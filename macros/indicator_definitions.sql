@@ -41,3 +41,17 @@
     {%- endif -%}
     {{ return(codes) }}
 {%- endmacro %}
+
+{#- One predicate per value of `column`, plus one for any other value or none (all
+    rows when no value is listed, as in a dbt unit test, where the graph lists no indicator model): the
+    branches of a union that processes a large relation one indicator at a time, each
+    branch holding in memory only its part (the 85 M evidence rows of the group at once
+    do not fit in 4 GB). -#}
+{% macro partition_predicates(column, values) -%}
+    {%- set predicates = [] -%}
+    {%- for value in values -%}
+        {%- do predicates.append(column ~ ' = ' ~ sql_string(value)) -%}
+    {%- endfor -%}
+    {%- do predicates.append(column ~ ' is null or ' ~ column ~ ' not in (' ~ sql_literals(values) ~ ')' if values else 'true') -%}
+    {{ return(predicates) }}
+{%- endmacro %}

@@ -43,12 +43,7 @@ where
 {%- endif -%}
 {%- set values = context[partitions]() if execute else [] -%}
 {%- set key = columns | join(', ') -%}
-{%- set branches = [] -%}
-{%- for value in values -%}
-    {%- do branches.append(partition_by ~ ' = ' ~ sql_string(value)) -%}
-{%- endfor -%}
-{%- do branches.append(partition_by ~ ' is null' ~ (' or ' ~ partition_by ~ ' not in (' ~ sql_literals(values) ~ ')' if values else '')) -%}
-{%- for branch in branches %}
+{%- for branch in partition_predicates(partition_by, values) %}
 select {{ key }}, count(*) as occurrences
 from {{ model }}
 where

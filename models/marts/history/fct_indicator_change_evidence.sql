@@ -4,71 +4,76 @@
     with the file and line of each side. The rows of a key add up (an invoice
     on two lines is one key). A group figure moves by its filiales' rows. -#}
 
-{#- One row per business key of a cell, on either side of the comparison. -#}
-{%- set key_rows %}
+{#- A business key's rows on one side of the comparison, with the side. -#}
+{%- set side_rows %}
         evidence.filiale_code,
         evidence.year,
         evidence.indicator_code,
         evidence.extract,
         evidence.business_key,
-        sum(evidence.numerator_contribution) as numerator_contribution,
-        sum(evidence.denominator_contribution) as denominator_contribution,
-        min(evidence.source_file) as source_file,
-        min(evidence.line_number) as line_number
+        evidence.numerator_contribution,
+        evidence.denominator_contribution,
+        evidence.source_file,
+        evidence.line_number
 {%- endset %}
 with changes as (
     select * from {{ ref('fct_indicator_changes') }}
     where scope = 'filiale'
 ),
 
-current_rows as (
-    select {{ key_rows }}
+{# Both sides in one relation, compared by one aggregate per key and indicator
+    (macro partition_predicates): a full outer join of the two aggregated sides, all
+    indicators at once, ran out of the group's 4 GB when every cell had changed
+    (85 M rows: a build compared with another delivery's). #}
+sides as (
+    select
+        true as is_current,
+        {{ side_rows }}
     from {{ ref('fct_indicator_evidence') }} as evidence
     inner join changes
         on
             {{ same_cell('evidence', 'changes') }}
-    group by all
-),
-
-previous_rows as (
-    select {{ key_rows }}
+    union all
+    select
+        false as is_current,
+        {{ side_rows }}
     from {{ ref('stg_history__indicator_evidence') }} as evidence
     inner join changes
         on
             evidence.build_id = changes.previous_build_id
             and {{ same_cell('evidence', 'changes') }}
-    group by all
 ),
 
+{# By business key, one indicator at a time: an empty and a missing business key
+    are the same key on both sides. #}
 compared as (
-    select
-        {{ either_side('current_rows', 'previous_rows', ['filiale_code', 'year', 'indicator_code', 'extract', 'business_key']) }},
-        case
-            when previous_rows.filiale_code is null then 'entree'
-            when current_rows.filiale_code is null then 'sortie'
-            else 'modifiee'
-        end as movement,
-        previous_rows.numerator_contribution as previous_numerator_contribution,
-        current_rows.numerator_contribution,
-        previous_rows.denominator_contribution as previous_denominator_contribution,
-        current_rows.denominator_contribution,
-        previous_rows.source_file as previous_source_file,
-        previous_rows.line_number as previous_line_number,
-        current_rows.source_file,
-        current_rows.line_number
-    from current_rows
-    full outer join previous_rows
-        on
-            {{ same_cell('current_rows', 'previous_rows') }}
-            and current_rows.extract = previous_rows.extract
-            and coalesce(current_rows.business_key, '') = coalesce(previous_rows.business_key, '')
-    where
-        previous_rows.filiale_code is null
-        or current_rows.filiale_code is null
-        or current_rows.numerator_contribution
-        is distinct from previous_rows.numerator_contribution
-        or current_rows.denominator_contribution
-        is distinct from previous_rows.denominator_contribution
+    {%- for partition in partition_predicates('indicator_code', indicator_codes()) %}
+        select
+            filiale_code,
+            year,
+            indicator_code,
+            extract,
+            coalesce(
+                min(business_key) filter (where is_current),
+                min(business_key) filter (where not is_current)
+            ) as business_key,
+            bool_or(is_current) as in_current,
+            bool_or(not is_current) as in_previous,
+            sum(numerator_contribution) filter (where not is_current) as previous_numerator_contribution,
+            sum(numerator_contribution) filter (where is_current) as numerator_contribution,
+            sum(denominator_contribution) filter (where not is_current) as previous_denominator_contribution,
+            sum(denominator_contribution) filter (where is_current) as denominator_contribution,
+            min(source_file) filter (where not is_current) as previous_source_file,
+            min(line_number) filter (where not is_current) as previous_line_number,
+            min(source_file) filter (where is_current) as source_file,
+            min(line_number) filter (where is_current) as line_number
+        from sides
+        where ({{ partition }})
+        group by filiale_code, year, indicator_code, extract, coalesce(business_key, '')
+        {% if not loop.last -%}
+            union all
+        {%- endif %}
+    {%- endfor %}
 )
 
 select
@@ -78,7 +83,11 @@ select
     changes.change_kind::varchar as change_kind,
     compared.extract::varchar as extract,
     compared.business_key::varchar as business_key,
-    compared.movement::varchar as movement,
+    case
+        when not compared.in_previous then 'entree'
+        when not compared.in_current then 'sortie'
+        else 'modifiee'
+    end::varchar as movement,
     compared.previous_numerator_contribution::{{ contribution_type() }} as previous_numerator_contribution,
     compared.numerator_contribution::{{ contribution_type() }} as numerator_contribution,
     compared.previous_denominator_contribution::{{ contribution_type() }} as previous_denominator_contribution,
@@ -93,3 +102,8 @@ from compared
 inner join changes
     on
         {{ same_cell('compared', 'changes') }}
+where
+    not compared.in_previous
+    or not compared.in_current
+    or compared.numerator_contribution is distinct from compared.previous_numerator_contribution
+    or compared.denominator_contribution is distinct from compared.previous_denominator_contribution
