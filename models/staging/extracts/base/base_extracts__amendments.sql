@@ -28,21 +28,12 @@ parsed as (
 ),
 
 checked as materialized (
-    select
-        *,
-        {{ staging_row_reject_reason('avenants', {
-            'id_marche': "case when not is_known_contract then 'unknown contract ''' || id_marche || '''' end"
-        }) }} as row_reject_reason
-    from parsed
+    {{ staging_checked('avenants', 'parsed', {
+        'id_marche': "case when not is_known_contract then 'unknown contract ''' || id_marche || '''' end"
+    }) }}
 ),
 
-duplicates as (
-    {{ duplicate_keys('checked', staging_key('avenants')) }}
-),
-
-deduplicated as (
-    {{ deduplicate('checked', 'duplicates', staging_key('avenants')) }}
-)
+{{ staging_deduplicated('avenants') }}
 
 select
     filiale_code,
@@ -53,5 +44,5 @@ select
     date_notification__parsed as notification_date,
     montant_ht__parsed as amount_ht,
     reject_reason,
-    {{ staging_raw_values('avenants', 'reject_reason') }} as raw_values
+    raw_values
 from deduplicated
