@@ -70,3 +70,21 @@ def test_the_evidence_grain_tests_fail_on_a_duplicated_evidence_row(conformance_
         run.output[-3000:]
     )
     assert run.output.count("Got 2 results") == 2, run.output[-3000:]
+
+
+def test_the_grain_test_of_a_table_fails_on_a_key_given_twice(conformance_build, tmp_path):
+    """`unique_combination` groups a hash of the key first: a key given twice is still
+    found, once, and a table without one passes."""
+    shutil.copyfile(conformance_build.database, tmp_path / "spaser.duckdb")
+    selection = ["--select", "test_name:unique_combination,int_invoices_reconciled"]
+    passed = run_dbt(CONFORMANCE / "raw", tmp_path, "test", *selection)
+    assert passed.returncode == 0, passed.output[-3000:]
+    with duckdb.connect(str(tmp_path / "spaser.duckdb")) as connection:
+        connection.execute(
+            "insert into intermediate.int_invoices_reconciled "
+            "select * from intermediate.int_invoices_reconciled limit 1"
+        )
+    failed = run_dbt(CONFORMANCE / "raw", tmp_path, "test", *selection)
+    assert failed.returncode != 0
+    assert "Failure in test unique_combination_int_invoices_reconciled_" in failed.output
+    assert failed.output.count("Got 1 result") == 1, failed.output[-3000:]
