@@ -74,48 +74,30 @@
     group by all
 {%- endmacro %}
 
-{#- The valid rows of a repeated key that are not its first row: the rows
-    rejected as duplicates. -#}
-{% macro later_duplicates(relation, duplicates, key_columns) -%}
+{#- The rows of `relation` with their reject reason: their own, else duplicate
+    key when a valid row came before them with the same key. -#}
+{% macro deduplicate(relation, duplicates, key_columns) -%}
     select
-        {{ relation }}.filiale_code,
-        {{ relation }}.source_file,
-        {{ relation }}.line_number
-    from {{ relation }}
-    inner join {{ duplicates }}
-        on
-            {{ relation }}.filiale_code = {{ duplicates }}.filiale_code
-            {%- for column in key_columns %}
-            and {{ relation }}.{{ column }} = {{ duplicates }}.{{ column }}
-            {%- endfor %}
-    where
-        {{ relation }}.row_reject_reason is null
-        and {'source_file': {{ relation }}.source_file, 'line_number': {{ relation }}.line_number}
-        <> {{ duplicates }}.first_row
-{%- endmacro %}
-
-{#- The rows of `relation` with their reject reason and raw values: their own,
-    else duplicate key for the rows of `later` (later_duplicates, with their
-    raw values). -#}
-{% macro deduplicate(relation, later, key_columns) -%}
-    select
-        {{ relation }}.* exclude (raw_values),
+        {{ relation }}.*,
         coalesce(
             {{ relation }}.row_reject_reason,
             case
-                when {{ later }}.line_number is not null
+                when {{ duplicates }}.first_row is not null
+                    and {'source_file': {{ relation }}.source_file, 'line_number': {{ relation }}.line_number}
+                    <> {{ duplicates }}.first_row
                     then 'duplicate key ('
                         || concat_ws(', ', {% for column in key_columns %}{{ relation }}.{{ column }}{{ ', ' if not loop.last }}{% endfor %})
                         || ')'
             end
-        ) as reject_reason,
-        coalesce({{ relation }}.raw_values, {{ later }}.raw_values) as raw_values
+        ) as reject_reason
     from {{ relation }}
-    left join {{ later }}
+    left join {{ duplicates }}
         on
-            {{ relation }}.filiale_code = {{ later }}.filiale_code
-            and {{ relation }}.source_file = {{ later }}.source_file
-            and {{ relation }}.line_number = {{ later }}.line_number
+            {{ relation }}.filiale_code = {{ duplicates }}.filiale_code
+            and {{ relation }}.row_reject_reason is null
+            {%- for column in key_columns %}
+            and {{ relation }}.{{ column }} = {{ duplicates }}.{{ column }}
+            {%- endfor %}
 {%- endmacro %}
 
 {#- The stable code of a reject reason (its kind, without column nor value), the key of

@@ -28,12 +28,21 @@ parsed as (
 ),
 
 checked as materialized (
-    {{ staging_checked('avenants', 'parsed', {
-        'id_marche': "case when not is_known_contract then 'unknown contract ''' || id_marche || '''' end"
-    }) }}
+    select
+        *,
+        {{ staging_row_reject_reason('avenants', {
+            'id_marche': "case when not is_known_contract then 'unknown contract ''' || id_marche || '''' end"
+        }) }} as row_reject_reason
+    from parsed
 ),
 
-{{ staging_deduplicated('avenants') }}
+duplicates as (
+    {{ duplicate_keys('checked', staging_key('avenants')) }}
+),
+
+deduplicated as (
+    {{ deduplicate('checked', 'duplicates', staging_key('avenants')) }}
+)
 
 select
     filiale_code,
@@ -44,5 +53,5 @@ select
     date_notification__parsed as notification_date,
     montant_ht__parsed as amount_ht,
     reject_reason,
-    raw_values
+    {{ staging_raw_values('avenants', 'reject_reason') }} as raw_values
 from deduplicated

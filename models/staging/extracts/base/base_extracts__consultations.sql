@@ -13,5 +13,5 @@ select
     charte_ethique_dce__parsed as has_ethics_charter,
     mediateur_dce__parsed as has_mediator_contact,
     reject_reason,
-    raw_values
+    {{ staging_raw_values('consultations', 'reject_reason') }} as raw_values
 from deduplicated

@@ -25,5 +25,5 @@ select
     id_operation as operation_id,
     statut__parsed as contract_status,
     reject_reason,
-    raw_values
+    {{ staging_raw_values('marches', 'reject_reason') }} as raw_values
 from deduplicated

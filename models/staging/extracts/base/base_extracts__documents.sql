@@ -13,5 +13,5 @@ select
     contact_email,
     date_retrait__parsed as withdrawal_date,
     reject_reason,
-    raw_values
+    {{ staging_raw_values('documents', 'reject_reason') }} as raw_values
 from deduplicated

@@ -15,5 +15,5 @@ select
     rcu_taux_enrr_pct__parsed as heat_network_renewable_pct,
     etiquette_dpe__parsed as dpe_label,
     reject_reason,
-    raw_values
+    {{ staging_raw_values('logements', 'reject_reason') }} as raw_values
 from deduplicated

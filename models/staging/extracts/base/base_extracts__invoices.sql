@@ -17,5 +17,5 @@ select
     montant_ttc__parsed as amount_ttc,
     statut__parsed as invoice_status,
     reject_reason,
-    raw_values
+    {{ staging_raw_values('factures', 'reject_reason') }} as raw_values
 from deduplicated

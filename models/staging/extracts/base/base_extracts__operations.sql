@@ -17,5 +17,5 @@ select
     etiquette_dpe_avant__parsed as dpe_label_before,
     etiquette_dpe_apres__parsed as dpe_label_after,
     reject_reason,
-    raw_values
+    {{ staging_raw_values('operations', 'reject_reason') }} as raw_values
 from deduplicated

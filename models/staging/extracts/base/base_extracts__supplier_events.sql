@@ -11,5 +11,5 @@ select
     intitule as title,
     nb_entreprises__parsed as companies_count,
     reject_reason,
-    raw_values
+    {{ staging_raw_values('evenements_fournisseurs', 'reject_reason') }} as raw_values
 from deduplicated

@@ -21,5 +21,5 @@ select
         {{ departement_from_postal_code('code_postal') }}
     ) as departement_code,
     reject_reason,
-    raw_values
+    {{ staging_raw_values('fournisseurs', 'reject_reason') }} as raw_values
 from deduplicated

@@ -11,5 +11,5 @@ select
     theme,
     nb_participants__parsed as participants_count,
     reject_reason,
-    raw_values
+    {{ staging_raw_values('formations', 'reject_reason') }} as raw_values
 from deduplicated

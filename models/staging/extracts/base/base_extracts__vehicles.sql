@@ -12,5 +12,5 @@ select
     date_sortie_parc__parsed as fleet_exit_date,
     mode_detention__parsed as ownership_mode,
     reject_reason,
-    raw_values
+    {{ staging_raw_values('vehicules', 'reject_reason') }} as raw_values
 from deduplicated
