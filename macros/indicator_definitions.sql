@@ -42,11 +42,11 @@
     {{ return(codes) }}
 {%- endmacro %}
 
-{#- One predicate per value of `column`, plus one for any other value or none (all
-    rows when no value is listed, as in a dbt unit test, where the graph lists no indicator model): the
-    branches of a union that processes a large relation one indicator at a time, each
-    branch holding in memory only its part (the 85 M evidence rows of the group at once
-    do not fit in 4 GB). -#}
+{#- One predicate per value of `column`, plus one for any other value or none
+    (all rows when no value is listed, as in a dbt unit test, where the graph
+    lists no indicator model): the branches of a union that processes a large
+    relation one indicator at a time, each branch holding in memory only its
+    part (the 85 M evidence rows of the group at once do not fit in 4 GB). -#}
 {% macro partition_predicates(column, values) -%}
     {%- set predicates = [] -%}
     {%- for value in values -%}
