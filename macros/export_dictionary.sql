@@ -5,7 +5,8 @@
     rendered). As a relation (export_kind, relation_name, table_name,
     column_position, column_name, column_label, column_unit,
     column_description), so that the exports read the dictionary from the
-    published database and never from a copy. -#}
+    published database and never from a copy. Every model an exposure
+    exports must be a parent of the calling model (its lineage). -#}
 {% macro export_dictionary() -%}
     {%- set rows = [] -%}
     {%- set seen = [] -%}
@@ -15,6 +16,12 @@
             {%- set kind = 'bi' if meta.get('spaser_export') else ('audit' if meta.get('spaser_audit_export') else none) -%}
             {%- if kind -%}
                 {%- for unique_id in exposure.depends_on.nodes -%}
+                    {%- if unique_id.startswith('model.') and unique_id not in model.depends_on.nodes -%}
+                        {%- do exceptions.raise_compiler_error(
+                            'exposure ' ~ exposure.name ~ ' exports ' ~ unique_id.split('.')[-1]
+                            ~ ', which is not a parent of ' ~ model.name ~ ': add -- depends_on: {{ ref(\'' ~ unique_id.split('.')[-1] ~ '\') }}'
+                        ) -%}
+                    {%- endif -%}
                     {%- set node = graph.nodes.get(unique_id) or graph.sources.get(unique_id) -%}
                     {%- set table = node.get('identifier') or node.get('alias') or node.name -%}
                     {%- set relation = node.schema ~ '.' ~ table -%}

@@ -19,22 +19,23 @@ def test_the_evidence_grain_tests_pass_on_the_built_evidence(conformance_build, 
     shutil.copyfile(conformance_build.database, tmp_path / "spaser.duckdb")
     run = run_dbt(CONFORMANCE / "raw", tmp_path, "test", "--select", GRAIN_TESTS)
     assert run.returncode == 0, run.output[-3000:]
-    assert re.search(r"Finished running .*\b2 data tests\b", run.output), run.output[-3000:]
+    assert re.search(r"Finished running .*\b3 data tests\b", run.output), run.output[-3000:]
 
 
 def test_the_evidence_grain_tests_fail_on_a_duplicated_evidence_row(conformance_build, tmp_path):
     """A union that gives an O3_1 row twice, and a row of a code the catalogue does not know
-    twice: one duplicate in a partition, one in the remainder, each found, in both unions."""
+    twice: one duplicate in a partition, one in the remainder, each found, in the union, in
+    the published view over it, and in the history's evidence."""
     shutil.copyfile(conformance_build.database, tmp_path / "spaser.duckdb")
     with duckdb.connect(str(tmp_path / "spaser.duckdb")) as connection:
         connection.execute(  # stored once: each partition of the test reads it again
             "create table marts.fct_indicator_evidence_built as "
             "select * from marts.fct_indicator_evidence"
         )
-        connection.execute("drop view marts.fct_indicator_evidence")
+        connection.execute("drop view intermediate.int_indicator_evidence")
         connection.execute(
             """
-            create view marts.fct_indicator_evidence as
+            create view intermediate.int_indicator_evidence as
             with
                 built as (select * from marts.fct_indicator_evidence_built),
                 one_o3_1 as (select * from built where indicator_code = 'O3_1' limit 1),
@@ -60,16 +61,15 @@ def test_the_evidence_grain_tests_fail_on_a_duplicated_evidence_row(conformance_
         assert added == 3
     run = run_dbt(CONFORMANCE / "raw", tmp_path, "test", "--select", GRAIN_TESTS)
     assert run.returncode != 0
-    assert re.search(r"Finished running .*\b2 data tests\b", run.output), run.output[-3000:]
+    assert re.search(r"Finished running .*\b3 data tests\b", run.output), run.output[-3000:]
     failed = re.findall(
         r"Failure in test unique_combination_per_partition_"
-        r"(fct_indicator_evidence|stg_history__indicator_evidence)_",
+        r"(fct_indicator_evidence|int_indicator_evidence|stg_history__indicator_evidence)_",
         run.output,
     )
-    assert sorted(failed) == ["fct_indicator_evidence", "stg_history__indicator_evidence"], (
-        run.output[-3000:]
-    )
-    assert run.output.count("Got 2 results") == 2, run.output[-3000:]
+    unions = ["fct_indicator_evidence", "int_indicator_evidence", "stg_history__indicator_evidence"]
+    assert sorted(failed) == unions, run.output[-3000:]
+    assert run.output.count("Got 2 results") == 3, run.output[-3000:]
 
 
 def test_the_grain_test_of_a_table_fails_on_a_key_given_twice(conformance_build, tmp_path):

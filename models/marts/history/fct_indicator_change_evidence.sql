@@ -17,7 +17,7 @@
         evidence.line_number
 {%- endset %}
 with changes as (
-    select * from {{ ref('fct_indicator_changes') }}
+    select * from {{ ref('int_indicator_changes_classified') }}
     where scope = 'filiale'
 ),
 
@@ -29,7 +29,7 @@ sides as (
     select
         true as is_current,
         {{ side_rows }}
-    from {{ ref('fct_indicator_evidence') }} as evidence
+    from {{ ref('int_indicator_evidence') }} as evidence
     inner join changes
         on
             {{ same_cell('evidence', 'changes') }}
