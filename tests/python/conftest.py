@@ -85,6 +85,9 @@ def run_dbt(
         "DBT_PROFILES_DIR": str(PROJECT_DIR),
     }
     env.pop("SPASER_REGISTRIES_DIR", None)
+    if not env.get("SPASER_HISTORY_DIR") and not env.get("SPASER_OUTPUT_DIR"):
+        # Its own history: the project's output/ holds whatever `make run` last published.
+        env["SPASER_HISTORY_DIR"] = str(work_dir / "history")
     if registries is not None:
         env["SPASER_REGISTRIES_DIR"] = str(registries)
     excluded = ["--exclude-resource-type", "unit_test"] if args[0] == "build" else []

@@ -14,7 +14,6 @@ import shutil
 from datetime import UTC, date, datetime, time, timedelta
 
 import duckdb
-import pytest
 
 from conftest import CONFORMANCE, CONFORMANCE_VARS, FIXTURES, run_dbt
 
@@ -28,13 +27,6 @@ REGISTRY_SOURCES = {  # each registry source and its file in the conformance reg
     "registries.ess_france": "ess_france.csv",
 }
 REGISTRIES = FIXTURES / "conformance_registries" / "registries"
-
-
-@pytest.fixture(autouse=True)
-def nothing_published(tmp_path, monkeypatch):
-    """A history folder of no build, unless a test points elsewhere: no test reads the
-    history of the project's own output folder."""
-    monkeypatch.setenv("SPASER_HISTORY_DIR", str(tmp_path / "history"))
 
 
 def freshness(
