@@ -1,6 +1,9 @@
 {#- Each contract in the DECP scope with its publication and, when it is
     published, each consistency check between its standing DECP record and
-    the ERP, with both values; a check that cannot be made is null. -#}
+    the ERP, with both values; a check that cannot be made is null. The
+    latest modification with an amount is a DECP rule of its own
+    (int_decp_modifications_latest); the ERP's total at its date is set
+    against it here, where the ERP contract is. -#}
 {%- set tolerance = var('decp_amount_tolerance_eur') %}
 with published as (
     select * from {{ ref('int_decp_contracts_published') }}
@@ -16,6 +19,37 @@ erp as (
     from {{ ref('int_contracts_retained') }} as contracts
     inner join {{ ref('stg_extracts__contracts') }} as staged
         on contracts.filiale_code = staged.filiale_code and contracts.contract_id = staged.contract_id
+),
+
+-- The latest modification of the standing record, and the ERP's total at its date:
+-- the initial amount plus the amendments notified up to that date, that date included;
+-- unknown without the date.
+modified as (
+    select
+        published.filiale_code,
+        published.contract_id,
+        latest.decp_modified_amount,
+        case
+            when latest.modification_notification_date is not null
+                then any_value(erp.amount_ht) + coalesce(sum(amendments.amount_ht), 0)
+        end as erp_total_at_modification
+    from published
+    inner join {{ ref('int_decp_modifications_latest') }} as latest
+        on
+            published.filiale_code = latest.filiale_code
+            and published.decp_source_file = latest.source_file
+            and published.decp_line_number = latest.line_number
+    inner join erp
+        on published.filiale_code = erp.filiale_code and published.contract_id = erp.contract_id
+    left join {{ ref('stg_extracts__amendments') }} as amendments
+        on
+            published.filiale_code = amendments.filiale_code
+            and published.contract_id = amendments.contract_id
+            and latest.modification_notification_date >= amendments.notification_date
+    where published.published
+    group by
+        published.filiale_code, published.contract_id, latest.modification_notification_date,
+        latest.decp_modified_amount
 ),
 
 checked as (
@@ -54,7 +88,7 @@ checked as (
             published.filiale_code = decp.filiale_code
             and published.decp_source_file = decp.source_file
             and published.decp_line_number = decp.line_number
-    left join {{ ref('int_decp_modifications_latest') }} as modified
+    left join modified
         on published.filiale_code = modified.filiale_code and published.contract_id = modified.contract_id
 )
 

@@ -5,7 +5,9 @@
     registries classified, and registry rows ignored for a malformed key or
     an unreadable ESUS date. The registries are the group's: an ignored row
     is listed under every filiale, year empty, and moves no figure (no valid
-    SIRET can match it). -#}
+    SIRET can match it). The closure and registry-only families are models of
+    their own, each with its unit test: this one reads no spend line, only
+    the disagreements it counts and the families it lists. -#}
 with disagreements as (
     select
         filiale_code,
@@ -21,50 +23,12 @@ with disagreements as (
     group by all
 ),
 
-after_closure as (
-    select
-        spend.filiale_code,
-        spend.spend_year as year,
-        'invoice_after_establishment_closure' as finding,
-        'factures' as extract,
-        'facture datée après la fermeture de l''établissement (SIRENE)' as detail,
-        count(*) as rows_count,
-        sum(spend.spend_amount_ht) as amount_ht,
-        ['O9_3'] as affected_indicators
-    from {{ ref('int_spend_lines') }} as spend
-    inner join {{ ref('int_supplier_registry_facts') }} as facts
-        on spend.filiale_code = facts.filiale_code and spend.supplier_siret = facts.siret
-    inner join {{ ref('stg_extracts__invoices') }} as invoices
-        on spend.filiale_code = invoices.filiale_code and spend.invoice_id = invoices.invoice_id
-    where facts.sirene_closure_date is not null and facts.sirene_closure_date < invoices.invoice_date
-    group by all
-),
-
-registry_only as (
-    select
-        spend.filiale_code,
-        spend.spend_year as year,
-        'supplier_classified_by_registries' as finding,
-        'factures' as extract,
-        'SIRET absent des fournisseurs de la filiale : classé par les registres'
-        || case when spend.sme_source is null then ' ; PME non classé' else '' end
-        || case when spend.departement_source is null then ' ; local non classé' else '' end as detail,
-        count(*) as rows_count,
-        sum(spend.spend_amount_ht) as amount_ht,
-        ['O6_1', 'O8_1', 'O9_3'] as affected_indicators
-    from {{ ref('int_spend_lines') }} as spend
-    inner join {{ ref('int_suppliers_classified') }} as suppliers
-        on spend.filiale_code = suppliers.filiale_code and spend.supplier_siret = suppliers.siret
-    where not suppliers.is_erp_supplier
-    group by all
-),
-
 findings as (
     select * from disagreements
     union all
-    select * from after_closure
+    select * from {{ ref('int_registry_closure_findings') }}
     union all
-    select * from registry_only
+    select * from {{ ref('int_registry_only_findings') }}
     union all
     select
         filiales.filiale_code,
