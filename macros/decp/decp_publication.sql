@@ -4,3 +4,12 @@
 {% macro decp_publication_due_date(notification_date) -%}
     ({{ notification_date }} + to_months({{ var('decp_publication_delay_months') }}))::date
 {%- endmacro %}
+
+{#- A contract's standing DECP record (`decp_source_file`, `decp_line_number`
+    of int_decp_contracts_published) is the record, or its modifications, at
+    that file and line. -#}
+{% macro same_decp_record(contract, record) -%}
+    {{ contract }}.filiale_code = {{ record }}.filiale_code
+            and {{ contract }}.decp_source_file = {{ record }}.source_file
+            and {{ contract }}.decp_line_number = {{ record }}.line_number
+{%- endmacro %}

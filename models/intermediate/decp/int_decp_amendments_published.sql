@@ -38,9 +38,7 @@ matches as (
     from amendments
     inner join {{ ref('stg_decp__modifications') }} as modifications
         on
-            amendments.filiale_code = modifications.filiale_code
-            and amendments.decp_source_file = modifications.source_file
-            and amendments.decp_line_number = modifications.line_number
+            {{ same_decp_record('amendments', 'modifications') }}
     group by amendments.filiale_code, amendments.amendment_id
 )
 

@@ -36,9 +36,7 @@ modified as (
     from published
     inner join {{ ref('int_decp_modifications_latest') }} as latest
         on
-            published.filiale_code = latest.filiale_code
-            and published.decp_source_file = latest.source_file
-            and published.decp_line_number = latest.line_number
+            {{ same_decp_record('published', 'latest') }}
     inner join erp
         on published.filiale_code = erp.filiale_code and published.contract_id = erp.contract_id
     left join {{ ref('stg_extracts__amendments') }} as amendments
@@ -85,9 +83,7 @@ checked as (
         on published.filiale_code = erp.filiale_code and published.contract_id = erp.contract_id
     left join {{ ref('int_decp_records_matched') }} as decp
         on
-            published.filiale_code = decp.filiale_code
-            and published.decp_source_file = decp.source_file
-            and published.decp_line_number = decp.line_number
+            {{ same_decp_record('published', 'decp') }}
     left join modified
         on published.filiale_code = modified.filiale_code and published.contract_id = modified.contract_id
 )
