@@ -5,7 +5,7 @@ select
     evidence.year,
     evidence.indicator_code,
     sum(evidence.numerator_contribution) as numerator
-from {{ ref('fct_indicator_evidence') }} as evidence
+from {{ ref('int_indicator_evidence') }} as evidence
 inner join {{ ref('indicator_catalogue') }} as catalogue
     on evidence.indicator_code = catalogue.indicator_code
 where catalogue.unit = 'boolean'

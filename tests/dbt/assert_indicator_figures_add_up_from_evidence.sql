@@ -8,7 +8,7 @@ with evidence as (
         indicator_code,
         sum(numerator_contribution) as numerator,
         sum(denominator_contribution) as denominator
-    from {{ ref('fct_indicator_evidence') }}
+    from {{ ref('int_indicator_evidence') }}
     group by filiale_code, year, indicator_code
 )
 
