@@ -22,8 +22,8 @@
     unzipped with the archive entry's date, the edition's), the latest of the files its
     base model reads (registry_files, the build's own listing). A registry without a
     file decides nothing: what it would decide falls back to the ERP's supplier master
-    (or another registry), so it is as old as the delivery. The files are not read: read_blob fetches only their
-    modification time when nothing else is selected. -#}
+    (or another registry), so it is as old as the delivery. The files are not read:
+    read_blob fetches only their modification time when nothing else is selected. -#}
 {% macro registry_loaded_at(registry) -%}
     {%- set paths = registry_files(registry_specs()[registry]) | map(attribute='path') | list -%}
     {%- if paths -%}
