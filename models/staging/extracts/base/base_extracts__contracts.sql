@@ -1,4 +1,3 @@
-{#- Every row of `marches`, typed by the contract, with its reject reason. -#}
 with {{ staging_validated_rows('marches') }}
 
 select

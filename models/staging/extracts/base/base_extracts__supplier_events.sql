@@ -1,4 +1,3 @@
-{#- Every row of `evenements_fournisseurs`, typed by the contract, with its reject reason. -#}
 with {{ staging_validated_rows('evenements_fournisseurs') }}
 
 select
