@@ -1,5 +1,4 @@
-{#- Every row of `avenants`, typed by the contract, with its reject reason:
-    an amendment of a contract unknown to the filiale (not kept in its
+{#- An amendment of a contract unknown to the filiale (not kept in its
     `marches`) is rejected. -#}
 with source as (
     select * from {{ source('extracts', 'avenants') }}

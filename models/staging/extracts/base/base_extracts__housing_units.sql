@@ -1,4 +1,4 @@
-{#- Every row of `logements`, typed by the contract, with its reject reason; a unit's key is (id_logement, date_situation). -#}
+{#- A unit's key is (id_logement, date_situation): one row per snapshot. -#}
 with {{ staging_validated_rows('logements') }}
 
 select

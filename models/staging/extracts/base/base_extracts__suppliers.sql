@@ -1,5 +1,5 @@
-{#- Every row of `fournisseurs`, typed by the contract, with its reject reason
-    and the supplier's département (commune code first, else postal code). -#}
+{#- The supplier's département is its commune code's first, else its postal
+    code's. -#}
 with {{ staging_validated_rows('fournisseurs') }}
 
 select

@@ -1,4 +1,4 @@
-{#- Every row of `vehicules`, typed by the contract, with its reject reason; any non-empty P.3 energy code is accepted, compared ignoring case. -#}
+{#- Any non-empty P.3 energy code is accepted, compared ignoring case. -#}
 with {{ staging_validated_rows('vehicules') }}
 
 select
