@@ -9,7 +9,7 @@ from random import Random
 
 from .planted import Bad, duplicate, invalid_copies
 from .profiles import Profile
-from .purchases import AMOUNT_RANGE, OBJETS, OTHER_SEGMENTS, money
+from .purchases import CONTRACT_TERMS, OBJETS, OTHER_SEGMENTS, money
 from .spellings import amount_text, fmt_bool, fmt_date
 from .timeline import HISTORY_YEAR, YEARS, random_day
 from .writer import Context, write_table
@@ -17,13 +17,13 @@ from .writer import Context, write_table
 
 def estimate(rng: Random, segment: str) -> int | None:
     """Cents: unknown, exactly the threshold (not above it), or above it."""
-    low, high = AMOUNT_RANGE[segment]
+    terms = CONTRACT_TERMS[segment]
     r = rng.random()
     if r < 0.1:
         return None
     if r < 0.2:
         return 4_000_000
-    return money(rng, max(low, 41_000), high)
+    return money(rng, max(terms.low, 41_000), terms.high)
 
 
 def year_rows(rng: Random, p: Profile, year: int) -> list[dict[str, str]]:

@@ -14,8 +14,7 @@ from .fournisseurs import Supplier
 from .operations import Operation
 from .planted import Bad, duplicate, invalid_copies
 from .purchases import (
-    AMOUNT_RANGE,
-    CATEGORY,
+    CONTRACT_TERMS,
     INNOVATIVE_PROCEDURES,
     LOTS_CN,
     LOTS_REHAB,
@@ -154,7 +153,7 @@ class ContractBook:
         row = dict(
             id_marche=contract_id,
             objet=objet,
-            categorie=spell(rng, CATEGORY[segment]),
+            categorie=spell(rng, CONTRACT_TERMS[segment].category),
             segment=spell(rng, segment, 0.05),
             procedure=rng.choice(
                 INNOVATIVE_PROCEDURES if innovative and cents < 10_000_000 else PROCEDURES
@@ -191,7 +190,8 @@ class ContractBook:
 
     def amount(self, segment: str) -> int:
         """Cents in the family's range, often a round amount."""
-        cents = money(self.rng, *AMOUNT_RANGE[segment])
+        terms = CONTRACT_TERMS[segment]
+        cents = money(self.rng, terms.low, terms.high)
         if self.rng.random() < 0.3:
             cents = cents // 100_000 * 100_000 or 100_000
         return cents
@@ -290,7 +290,7 @@ class ContractBook:
                 dict(
                     id_marche=contract_id,
                     objet=rng.choice(OBJETS[segment]).format(c=p.communes[0][2], n=1),
-                    categorie=CATEGORY[segment],
+                    categorie=CONTRACT_TERMS[segment].category,
                     segment=segment,
                     procedure="Procédure adaptée",
                     techniques=techniques,

@@ -6,10 +6,20 @@ from __future__ import annotations
 
 import math
 from random import Random
+from typing import NamedTuple
 
 from spaser.contract import codes_of
 
 SEGMENTS = codes_of("marches", "segment")
+
+
+class ContractTerms(NamedTuple):
+    """The contracts of one segment: their category and amount range in euros."""
+
+    category: str
+    low: int
+    high: int
+
 
 # segment -> (trade word, NAF code); the trades of the suppliers of each family.
 TRADES = {
@@ -39,30 +49,17 @@ TRADES = {
         ("Imprimerie", "18.12Z"),
     ),
 }  # fmt: skip
-CATEGORY = {
-    "CONSTRUCTION_NEUVE": "Travaux",
-    "REHABILITATION": "Travaux",
-    "ENTRETIEN_MAINTENANCE": "Travaux",
-    "ESPACES_EXTERIEURS": "Services",
-    "NETTOYAGE": "Services",
-    "ENERGIE": "Fournitures",
-    "FLOTTE_AUTOMOBILE": "Fournitures",
-    "INFORMATIQUE": "Services",
-    "PRESTATIONS_INTELLECTUELLES": "Services",
-    "ACHATS_GENERAUX": "Fournitures",
-}
-# Contract amount range in euros, by segment.
-AMOUNT_RANGE = {
-    "CONSTRUCTION_NEUVE": (300_000, 4_000_000),
-    "REHABILITATION": (120_000, 2_500_000),
-    "ENTRETIEN_MAINTENANCE": (25_000, 900_000),
-    "ESPACES_EXTERIEURS": (15_000, 400_000),
-    "NETTOYAGE": (20_000, 600_000),
-    "ENERGIE": (80_000, 3_000_000),
-    "FLOTTE_AUTOMOBILE": (30_000, 500_000),
-    "INFORMATIQUE": (10_000, 450_000),
-    "PRESTATIONS_INTELLECTUELLES": (8_000, 300_000),
-    "ACHATS_GENERAUX": (5_000, 200_000),
+CONTRACT_TERMS = {
+    "CONSTRUCTION_NEUVE": ContractTerms("Travaux", 300_000, 4_000_000),
+    "REHABILITATION": ContractTerms("Travaux", 120_000, 2_500_000),
+    "ENTRETIEN_MAINTENANCE": ContractTerms("Travaux", 25_000, 900_000),
+    "ESPACES_EXTERIEURS": ContractTerms("Services", 15_000, 400_000),
+    "NETTOYAGE": ContractTerms("Services", 20_000, 600_000),
+    "ENERGIE": ContractTerms("Fournitures", 80_000, 3_000_000),
+    "FLOTTE_AUTOMOBILE": ContractTerms("Fournitures", 30_000, 500_000),
+    "INFORMATIQUE": ContractTerms("Services", 10_000, 450_000),
+    "PRESTATIONS_INTELLECTUELLES": ContractTerms("Services", 8_000, 300_000),
+    "ACHATS_GENERAUX": ContractTerms("Fournitures", 5_000, 200_000),
 }
 # Segments of the contracts that are not lots of an operation, weighted.
 OTHER_SEGMENTS = (
