@@ -55,13 +55,14 @@ DOCUMENTS = {
 
 def make_documents(ctx: Context) -> None:
     p = ctx.profile
+    prefix = f"DOC-{p.code[:3]}"
     rows = []
     for i, (kind, validated, published, page, contact, withdrawn) in enumerate(
         DOCUMENTS[p.habits], start=1
     ):
         rows.append(
             dict(
-                id_document=f"DOC-{p.code[:3]}-{i:03d}",
+                id_document=f"{prefix}-{i:03d}",
                 type_document=kind,
                 date_validation=validated,
                 date_publication=published,
@@ -72,7 +73,6 @@ def make_documents(ctx: Context) -> None:
             )
         )
     template = {k: v for k, v in rows[0].items() if k != "_short"}
-    prefix = f"DOC-{p.code[:3]}"
     cases = (
         (f"{prefix}-090", "unknown coded value", "type_document", "RAPPORT_RSE"),
         (f"{prefix}-091", "invalid date", "date_validation", "31/06/2025"),
