@@ -5,6 +5,14 @@
     (int_decp_modifications_latest); the ERP's total at its date is set
     against it here, where the ERP contract is. -#}
 {%- set tolerance = var('decp_amount_tolerance_eur') %}
+{#- The checks of a value both sides state alike: (check, column on both
+    sides, the value's name in the columns shown). -#}
+{%- set same_value_checks = [
+    ('titulaire', 'holder_siret', 'titulaire_siret'),
+    ('social_consideration', 'has_social_consideration', 'has_social_consideration'),
+    ('environmental_consideration', 'has_environmental_consideration', 'has_environmental_consideration'),
+    ('framework', 'is_framework_agreement', 'is_framework_agreement'),
+] %}
 with published as (
     select * from {{ ref('int_decp_contracts_published') }}
 ),
@@ -13,17 +21,18 @@ erp as (
     select
         contracts.*,
         staged.holder_siret,
-        {{ decp_has_any('contracts.social_considerations', social_consideration_codes()) }} as has_social,
+        {{ decp_has_any('contracts.social_considerations', social_consideration_codes()) }}
+            as has_social_consideration,
         {{ decp_has_any('contracts.environmental_considerations', environmental_consideration_codes()) }}
-            as has_environmental
+            as has_environmental_consideration
     from {{ ref('int_contracts_retained') }} as contracts
     inner join {{ ref('stg_extracts__contracts') }} as staged
         on contracts.filiale_code = staged.filiale_code and contracts.contract_id = staged.contract_id
 ),
 
--- The latest modification of the standing record, and the ERP's total at its date:
--- the initial amount plus the amendments notified up to that date, that date included;
--- unknown without the date.
+-- The latest modification of the standing record, and the ERP's total at its date: the
+-- resulting total of the last amendment notified up to that date, that date included
+-- (int_decp_amendments_published), or the initial amount before any; unknown without the date.
 modified as (
     select
         published.filiale_code,
@@ -31,7 +40,7 @@ modified as (
         latest.decp_modified_amount,
         case
             when latest.modification_notification_date is not null
-                then any_value(erp.amount_ht) + coalesce(sum(amendments.amount_ht), 0)
+                then coalesce(amendments.resulting_total_ht, erp.amount_ht)
         end as erp_total_at_modification
     from published
     inner join {{ ref('int_decp_modifications_latest') }} as latest
@@ -39,15 +48,12 @@ modified as (
             {{ same_decp_record('published', 'latest') }}
     inner join erp
         on published.filiale_code = erp.filiale_code and published.contract_id = erp.contract_id
-    left join {{ ref('stg_extracts__amendments') }} as amendments
+    asof left join {{ ref('int_decp_amendments_published') }} as amendments
         on
             published.filiale_code = amendments.filiale_code
             and published.contract_id = amendments.contract_id
             and latest.modification_notification_date >= amendments.notification_date
     where published.published
-    group by
-        published.filiale_code, published.contract_id, latest.modification_notification_date,
-        latest.decp_modified_amount
 ),
 
 checked as (
@@ -62,18 +68,11 @@ checked as (
         erp.amount_ht as erp_amount_ht,
         decp.amount as decp_amount,
         abs(erp.amount_ht - decp.amount) <= {{ tolerance }} as amount_matches,
-        erp.holder_siret as erp_titulaire_siret,
-        decp.holder_siret as decp_titulaire_siret,
-        erp.holder_siret = decp.holder_siret as titulaire_matches,
-        erp.has_social as erp_has_social_consideration,
-        decp.has_social_consideration as decp_has_social_consideration,
-        erp.has_social = decp.has_social_consideration as social_consideration_matches,
-        erp.has_environmental as erp_has_environmental_consideration,
-        decp.has_environmental_consideration as decp_has_environmental_consideration,
-        erp.has_environmental = decp.has_environmental_consideration as environmental_consideration_matches,
-        erp.is_framework_agreement as erp_is_framework_agreement,
-        decp.is_framework_agreement as decp_is_framework_agreement,
-        erp.is_framework_agreement = decp.is_framework_agreement as framework_matches,
+        {%- for check, column, value in same_value_checks %}
+            erp.{{ column }} as erp_{{ value }},
+            decp.{{ column }} as decp_{{ value }},
+            erp.{{ column }} = decp.{{ column }} as {{ check }}_matches,
+        {%- endfor %}
         modified.erp_total_at_modification as erp_total_at_modification_ht,
         modified.decp_modified_amount,
         abs(modified.erp_total_at_modification - modified.decp_modified_amount) <= {{ tolerance }}
@@ -95,9 +94,11 @@ select
         when published
             then coalesce(
                     not (
-                        notification_date_matches and amount_matches and titulaire_matches
-                        and social_consideration_matches and environmental_consideration_matches
-                        and framework_matches and modified_amount_matches
+                        notification_date_matches and amount_matches
+                        {%- for check, _, _ in same_value_checks %}
+                            and {{ check }}_matches
+                        {%- endfor %}
+                        and modified_amount_matches
                     ),
                     false
                 )
