@@ -4,12 +4,16 @@
     SQL writes each cast again, because dbt's contract check compares the
     query's types with the YAML's and fails on any difference. A column of
     the contract that `relation` lacks stops the build (DuckDB: "does not have
-    a column named"); the relation's other columns are left out. In a dbt unit
-    test the contract is the tested model's. Empty while dbt parses. -#}
+    a column named"); the relation's other columns are left out.
+
+    A dbt unit test has no graph to read the contract from: there the select
+    keeps the relation's columns as they are, the unit test compares those it
+    expects, and the build checks the names and types. Empty while dbt parses. -#}
 {% macro contract_select(relation) -%}
-    {%- if execute -%}
-        {%- set node_id = model.tested_node_unique_id if model.resource_type == 'unit_test' else model.unique_id -%}
-        {%- set node = graph.nodes[node_id] -%}
+    {%- if execute and model.resource_type == 'unit_test' -%}
+select * from {{ relation }}
+    {%- elif execute -%}
+        {%- set node = graph.nodes[model.unique_id] -%}
         {%- set columns = node.columns.values() | list -%}
         {%- if not columns -%}
             {{ exceptions.raise_compiler_error("contract_select: " ~ node.name ~ " declares no column") }}

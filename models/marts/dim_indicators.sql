@@ -10,7 +10,11 @@ with group_targets as (
 indicators as (
     select
         catalogue.*,
-        labelled.* exclude (indicator_code, sort_order, direction),
+        labelled.axis_number,
+        labelled.axis_label,
+        labelled.objective_number,
+        labelled.objective_label,
+        labelled.indicator_definition,
         group_targets.comparison as target_comparison,
         group_targets.target_value as target
     from {{ ref('indicator_catalogue') }} as catalogue

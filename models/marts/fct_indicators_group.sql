@@ -4,12 +4,7 @@
     amounts summed, booleans as the percentage of filiales at 1. A figure
     that any filiale gives as a provisional estimate is one for the group:
     it carries the caveat and no target. -#}
-with filiale_figures as (
-    select * from {{ ref('fct_indicators') }}
-    where value is not null
-),
-
-consolidated as (
+with consolidated as (
     select
         catalogue.indicator_code,
         years.year,
@@ -30,8 +25,11 @@ consolidated as (
         end as denominator_total
     from {{ ref('indicator_catalogue') }} as catalogue
     cross join {{ ref('int_reporting_years') }} as years
-    left join filiale_figures as figures
-        on catalogue.indicator_code = figures.indicator_code and years.year = figures.year
+    left join {{ ref('fct_indicators') }} as figures
+        on
+            catalogue.indicator_code = figures.indicator_code
+            and years.year = figures.year
+            and figures.value is not null
     left join {{ ref('int_indicator_caveats') }} as provisional
         on
             {{ same_cell('figures', 'provisional') }}

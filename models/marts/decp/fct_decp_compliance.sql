@@ -41,8 +41,7 @@ unknown_records as (
 
 compliance as (
     select
-        grid.filiale_code,
-        grid.year,
+        grid.*,
         case when grid.has_decp then coalesce(contracts.in_scope, 0) end as contracts_in_scope,
         case when grid.has_decp then coalesce(contracts.published, 0) end as contracts_published,
         case when grid.has_decp then coalesce(contracts.published_on_time, 0) end as contracts_published_on_time,

@@ -53,8 +53,7 @@ cells as (
 
 reconciled as (
     select
-        cells.filiale_code,
-        cells.year,
+        cells.*,
         {%- for column, source in [
             ('erp_invoice_count', 'erp'), ('erp_spend_ht', 'erp'),
             ('ledger_entry_count', 'ledger'), ('ledger_spend_ht', 'ledger'),
