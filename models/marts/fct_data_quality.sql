@@ -15,18 +15,15 @@ with findings as (
         select * from {{ ref(family) }}
         {% if not loop.last %}union all{% endif %}
     {%- endfor %}
+),
+
+labelled as (
+    select
+        findings.*,
+        coalesce(labels.finding_label, findings.finding) as finding_label
+    from findings
+    left join {{ ref('data_quality_finding_labels') }} as labels
+        on findings.finding = labels.finding
 )
 
-select
-    findings.filiale_code::varchar as filiale_code,
-    findings.year::integer as year,
-    findings.finding::varchar as finding,
-    findings.extract::varchar as extract,
-    findings.detail::varchar as detail,
-    findings.rows_count::bigint as rows_count,
-    findings.amount_ht::double as amount_ht,
-    findings.affected_indicators::varchar[] as affected_indicators,
-    coalesce(labels.finding_label, findings.finding)::varchar as finding_label
-from findings
-left join {{ ref('data_quality_finding_labels') }} as labels
-    on findings.finding = labels.finding
+{{ contract_select('labelled') }}

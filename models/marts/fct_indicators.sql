@@ -32,22 +32,10 @@ figures as (
             when has_figure then {{ figure_value('unit', 'numerator_total', 'denominator_total') }}
         end as value
     from cells
+),
+
+published as (
+    {{ bi_figures('figures', replaced=['sort_order', 'target_comparison']) }}
 )
 
-select
-    figures.filiale_code::varchar as filiale_code,
-    figures.year::integer as year,
-    figures.indicator_code::varchar as indicator_code,
-    figures.indicator_label::varchar as indicator_label,
-    figures.unit::varchar as unit,
-    figures.numerator::{{ contribution_type() }} as numerator,
-    figures.denominator::{{ contribution_type() }} as denominator,
-    figures.value::double as value,
-    figures.target::double as target,
-    {{ target_met('figures.value', 'figures.target_comparison', 'figures.target') }} as target_met,
-    figures.applicable::boolean as applicable,
-    figures.is_provisional_estimate::boolean as is_provisional_estimate,
-    figures.caveat::varchar as caveat,
-    {{ bi_columns('figures.target_comparison') }}
-from figures
-{{ bi_joins('figures') }}
+{{ contract_select('published') }}

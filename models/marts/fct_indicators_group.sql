@@ -4,12 +4,7 @@
     amounts summed, booleans as the percentage of filiales at 1. A figure
     that any filiale gives as a provisional estimate is one for the group:
     it carries the caveat and no target. -#}
-with filiale_figures as (
-    select * from {{ ref('fct_indicators') }}
-    where value is not null
-),
-
-consolidated as (
+with consolidated as (
     select
         catalogue.indicator_code,
         years.year,
@@ -30,8 +25,11 @@ consolidated as (
         end as denominator_total
     from {{ ref('indicator_catalogue') }} as catalogue
     cross join {{ ref('int_reporting_years') }} as years
-    left join filiale_figures as figures
-        on catalogue.indicator_code = figures.indicator_code and years.year = figures.year
+    left join {{ ref('fct_indicators') }} as figures
+        on
+            catalogue.indicator_code = figures.indicator_code
+            and years.year = figures.year
+            and figures.value is not null
     left join {{ ref('int_indicator_caveats') }} as provisional
         on
             {{ same_cell('figures', 'provisional') }}
@@ -63,24 +61,13 @@ figures as (
         case
             when filiales_with_value > 0
                 then {{ figure_value('unit', 'numerator_total', 'denominator_total', ['percent', 'boolean']) }}
-        end as value
+        end as value,
+        case when unit = 'boolean' then 'percent' else unit end as value_unit
     from with_targets
+),
+
+published as (
+    {{ bi_figures('figures', replaced=['target_comparison']) }}
 )
 
-select
-    figures.indicator_code::varchar as indicator_code,
-    figures.year::integer as year,
-    figures.indicator_label::varchar as indicator_label,
-    figures.unit::varchar as unit,
-    case when figures.unit = 'boolean' then 'percent' else figures.unit end::varchar as value_unit,
-    figures.numerator::{{ contribution_type() }} as numerator,
-    figures.denominator::{{ contribution_type() }} as denominator,
-    figures.value::double as value,
-    figures.filiales_with_value::integer as filiales_with_value,
-    figures.target::double as target,
-    {{ target_met('figures.value', 'figures.target_comparison', 'figures.target') }} as target_met,
-    figures.is_provisional_estimate::boolean as is_provisional_estimate,
-    figures.caveat::varchar as caveat,
-    {{ bi_columns('figures.target_comparison') }}
-from figures
-{{ bi_joins('figures') }}
+{{ contract_select('published') }}

@@ -37,23 +37,26 @@ unknown_records as (
     from {{ ref('int_decp_records_matched') }}
     where erp_contract_id is null and not is_superseded
     group by filiale_code, notification_year
+),
+
+compliance as (
+    select
+        grid.*,
+        case when grid.has_decp then coalesce(contracts.in_scope, 0) end as contracts_in_scope,
+        case when grid.has_decp then coalesce(contracts.published, 0) end as contracts_published,
+        case when grid.has_decp then coalesce(contracts.published_on_time, 0) end as contracts_published_on_time,
+        100.0 * contracts.published / contracts.in_scope as published_pct,
+        100.0 * contracts.published_on_time / contracts.in_scope as published_on_time_pct,
+        case when grid.has_decp then coalesce(contracts.inconsistent, 0) end as contracts_inconsistent,
+        case when grid.has_decp then coalesce(amendments.unpublished, 0) end as amendments_unpublished,
+        case when grid.has_decp then coalesce(unknown_records.records, 0) end as records_without_contract
+    from grid
+    left join contracts
+        on grid.filiale_code = contracts.filiale_code and grid.year = contracts.year
+    left join amendments
+        on grid.filiale_code = amendments.filiale_code and grid.year = amendments.year
+    left join unknown_records
+        on grid.filiale_code = unknown_records.filiale_code and grid.year = unknown_records.year
 )
 
-select
-    grid.filiale_code,
-    grid.year::integer as year,
-    (case when grid.has_decp then coalesce(contracts.in_scope, 0) end)::bigint as contracts_in_scope,
-    (case when grid.has_decp then coalesce(contracts.published, 0) end)::bigint as contracts_published,
-    (case when grid.has_decp then coalesce(contracts.published_on_time, 0) end)::bigint as contracts_published_on_time,
-    (100.0 * contracts.published / contracts.in_scope)::double as published_pct,
-    (100.0 * contracts.published_on_time / contracts.in_scope)::double as published_on_time_pct,
-    (case when grid.has_decp then coalesce(contracts.inconsistent, 0) end)::bigint as contracts_inconsistent,
-    (case when grid.has_decp then coalesce(amendments.unpublished, 0) end)::bigint as amendments_unpublished,
-    (case when grid.has_decp then coalesce(unknown_records.records, 0) end)::bigint as records_without_contract
-from grid
-left join contracts
-    on grid.filiale_code = contracts.filiale_code and grid.year = contracts.year
-left join amendments
-    on grid.filiale_code = amendments.filiale_code and grid.year = amendments.year
-left join unknown_records
-    on grid.filiale_code = unknown_records.filiale_code and grid.year = unknown_records.year
+{{ contract_select('compliance') }}

@@ -74,36 +74,28 @@ compared as (
             union all
         {%- endif %}
     {%- endfor %}
+),
+
+moved as (
+    select
+        compared.*,
+        changes.change_kind,
+        case
+            when not compared.in_previous then 'entree'
+            when not compared.in_current then 'sortie'
+            else 'modifiee'
+        end as movement,
+        changes.previous_build_id,
+        changes.build_id
+    from compared
+    inner join changes
+        on
+            {{ same_cell('compared', 'changes') }}
+    where
+        not compared.in_previous
+        or not compared.in_current
+        or compared.numerator_contribution is distinct from compared.previous_numerator_contribution
+        or compared.denominator_contribution is distinct from compared.previous_denominator_contribution
 )
 
-select
-    compared.filiale_code::varchar as filiale_code,
-    compared.year::integer as year,
-    compared.indicator_code::varchar as indicator_code,
-    changes.change_kind::varchar as change_kind,
-    compared.extract::varchar as extract,
-    compared.business_key::varchar as business_key,
-    case
-        when not compared.in_previous then 'entree'
-        when not compared.in_current then 'sortie'
-        else 'modifiee'
-    end::varchar as movement,
-    compared.previous_numerator_contribution::{{ contribution_type() }} as previous_numerator_contribution,
-    compared.numerator_contribution::{{ contribution_type() }} as numerator_contribution,
-    compared.previous_denominator_contribution::{{ contribution_type() }} as previous_denominator_contribution,
-    compared.denominator_contribution::{{ contribution_type() }} as denominator_contribution,
-    compared.previous_source_file::varchar as previous_source_file,
-    compared.previous_line_number::bigint as previous_line_number,
-    compared.source_file::varchar as source_file,
-    compared.line_number::bigint as line_number,
-    changes.previous_build_id::varchar as previous_build_id,
-    changes.build_id::varchar as build_id
-from compared
-inner join changes
-    on
-        {{ same_cell('compared', 'changes') }}
-where
-    not compared.in_previous
-    or not compared.in_current
-    or compared.numerator_contribution is distinct from compared.previous_numerator_contribution
-    or compared.denominator_contribution is distinct from compared.previous_denominator_contribution
+{{ contract_select('moved') }}

@@ -49,31 +49,33 @@ cells as (
     from {{ ref('int_filiale_years') }} as filiale_years
     left join {{ ref('int_reconciliation_years') }} as covered
         on filiale_years.filiale_code = covered.filiale_code and filiale_years.year = covered.year
+),
+
+reconciled as (
+    select
+        cells.*,
+        {%- for column, source in [
+            ('erp_invoice_count', 'erp'), ('erp_spend_ht', 'erp'),
+            ('ledger_entry_count', 'ledger'), ('ledger_spend_ht', 'ledger'),
+            ('matched_count', 'erp'), ('matched_spend_ht', 'erp'),
+            ('erp_only_count', 'erp'), ('erp_only_spend_ht', 'erp'),
+            ('ledger_only_count', 'ledger_only'), ('ledger_only_spend_ht', 'ledger_only'),
+            ('amount_mismatch_count', 'erp'), ('amount_mismatch_abs_ht', 'erp'),
+            ('payment_date_mismatch_count', 'erp'),
+        ] %}
+            case when cells.is_covered then coalesce({{ source }}.{{ column }}, 0) end as {{ column }},
+        {%- endfor %}
+        case
+            when cells.is_covered
+                then 100 * erp.matched_spend_ht::double / nullif(erp.erp_spend_ht, 0)::double
+        end as erp_spend_found_pct
+    from cells
+    left join erp
+        on cells.filiale_code = erp.filiale_code and cells.year = erp.year
+    left join ledger
+        on cells.filiale_code = ledger.filiale_code and cells.year = ledger.year
+    left join ledger_only
+        on cells.filiale_code = ledger_only.filiale_code and cells.year = ledger_only.year
 )
 
-select
-    cells.filiale_code::varchar as filiale_code,
-    cells.year::integer as year,
-    {%- for column, source in [
-        ('erp_invoice_count', 'erp'), ('erp_spend_ht', 'erp'),
-        ('ledger_entry_count', 'ledger'), ('ledger_spend_ht', 'ledger'),
-        ('matched_count', 'erp'), ('matched_spend_ht', 'erp'),
-        ('erp_only_count', 'erp'), ('erp_only_spend_ht', 'erp'),
-        ('ledger_only_count', 'ledger_only'), ('ledger_only_spend_ht', 'ledger_only'),
-        ('amount_mismatch_count', 'erp'), ('amount_mismatch_abs_ht', 'erp'),
-        ('payment_date_mismatch_count', 'erp'),
-    ] %}
-        case when cells.is_covered then coalesce({{ source }}.{{ column }}, 0) end
-        ::{{ 'bigint' if column.endswith('_count') else 'decimal(38, 4)' }} as {{ column }},
-    {%- endfor %}
-    case
-        when cells.is_covered
-            then 100 * erp.matched_spend_ht::double / nullif(erp.erp_spend_ht, 0)::double
-    end as erp_spend_found_pct
-from cells
-left join erp
-    on cells.filiale_code = erp.filiale_code and cells.year = erp.year
-left join ledger
-    on cells.filiale_code = ledger.filiale_code and cells.year = ledger.year
-left join ledger_only
-    on cells.filiale_code = ledger_only.filiale_code and cells.year = ledger_only.year
+{{ contract_select('reconciled') }}

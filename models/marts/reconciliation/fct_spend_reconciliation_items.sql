@@ -62,27 +62,19 @@ findings as (
         null as erp_payment_date,
         null as ledger_payment_date
     from {{ ref('int_ledger_entries_unmatched') }}
+),
+
+covered_findings as (
+    select
+        findings.*,
+        labels.finding_label
+    from findings
+    inner join {{ ref('int_reconciliation_years') }} as covered
+        on findings.filiale_code = covered.filiale_code and findings.year = covered.year
+    inner join {{ ref('int_reporting_years') }} as years
+        on findings.year = years.year
+    left join {{ ref('reconciliation_finding_labels') }} as labels
+        on findings.finding = labels.finding
 )
 
-select
-    findings.filiale_code::varchar as filiale_code,
-    findings.year::integer as year,
-    findings.finding::varchar as finding,
-    labels.finding_label::varchar as finding_label,
-    findings.invoice_id::varchar as invoice_id,
-    findings.erp_source_file::varchar as erp_source_file,
-    findings.erp_line_number::bigint as erp_line_number,
-    findings.fec_source_file::varchar as fec_source_file,
-    findings.fec_line_number::bigint as fec_line_number,
-    findings.erp_amount_ht::decimal(38, 4) as erp_amount_ht,
-    findings.ledger_amount_ht::decimal(38, 4) as ledger_amount_ht,
-    findings.amount_difference_ht::decimal(38, 4) as amount_difference_ht,
-    findings.erp_payment_date::date as erp_payment_date,
-    findings.ledger_payment_date::date as ledger_payment_date
-from findings
-inner join {{ ref('int_reconciliation_years') }} as covered
-    on findings.filiale_code = covered.filiale_code and findings.year = covered.year
-inner join {{ ref('int_reporting_years') }} as years
-    on findings.year = years.year
-left join {{ ref('reconciliation_finding_labels') }} as labels
-    on findings.finding = labels.finding
+{{ contract_select('covered_findings') }}
