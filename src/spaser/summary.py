@@ -12,7 +12,7 @@ from spaser.build_record import PUBLISHED, read_attempts
 from spaser.contract import FILIALE_EXTRACTS
 from spaser.formats import day, figure
 from spaser.outputs import DEMO_NOTICE, Outputs
-from spaser.report.data import open_published_or_say_why
+from spaser.report.data import open_published_or_exit
 from spaser.report.labels import PROVISIONAL, outcome_label, reason_label
 
 
@@ -91,10 +91,7 @@ def attempts_since(outputs: Outputs, started_at: datetime) -> list[str]:
 
 def main() -> int:
     outputs = Outputs.from_environment()
-    connection = open_published_or_say_why(outputs)
-    if connection is None:
-        return 1
-    with connection:
+    with open_published_or_exit(outputs) as connection:
         print(summarize(connection))
         (started,) = connection.execute("select started_at from publish.build_record").fetchall()[0]
     for warning in attempts_since(outputs, started):

@@ -16,9 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from conftest import CONFORMANCE, CONFORMANCE_VARS, CONFORMANCE_YEARS, PROJECT_DIR
+from spaser.exports import export_relation
 from spaser.outputs import Outputs
 from spaser.report.data import Year
 
@@ -30,6 +33,14 @@ def read_export_csv(path: Path) -> list[dict[str, str]]:
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads the accents
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+
+
+def export_mart(build, mart: str, folder: Path) -> tuple[pa.Schema, list[dict[str, str]]]:
+    """A mart of a build's database exported as the publish step exports it, read back: the
+    Parquet file's schema and the CSV file's rows."""
+    with duckdb.connect(str(build.database), read_only=True) as connection:
+        export_relation(connection, f"marts.{mart}", folder)
+    return pq.read_schema(folder / f"{mart}.parquet"), read_export_csv(folder / f"{mart}.csv")
 
 
 def publish_env(raw: Path, output: Path) -> dict[str, str]:

@@ -8,22 +8,18 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
-import pyarrow.parquet as pq
 import pytest
 import test_conformance as base
 
 from conftest import CONFORMANCE, FIXTURES, run_dbt
 from expected_values import (
     as_text,
-    group_cell_mismatches,
-    indicator_cell_mismatches,
     read_expected,
     rejected_rows,
     row_counts,
     same_number,
 )
-from publishing import SectionData, read_export_csv
-from spaser.exports import export_relation
+from publishing import SectionData, export_mart
 from spaser.formats import NBSP
 from spaser.report.sections.decp import filiale_decp, group_decp
 from spaser.summary import deliveries
@@ -145,8 +141,8 @@ def test_consideration_mismatches_are_findings_on_o1_2_and_o1_3(decp_build):
 
 
 def test_every_base_conformance_figure_is_unchanged(decp_build):
-    assert indicator_cell_mismatches(decp_build, read_expected("expected_indicators.csv")) == []
-    assert group_cell_mismatches(decp_build, read_expected("expected_group.csv")) == []
+    base.test_every_filiale_indicator_cell(decp_build)
+    base.test_every_group_cell(decp_build)
     base.test_each_figure_lists_its_source_rows(decp_build)
     base.test_rejected_rows_keep_reason_and_raw_values(decp_build)
 
@@ -189,17 +185,13 @@ def test_report_shows_the_publication_rate_and_the_unpublished_contracts(decp_bu
 
 
 def test_compliance_and_contract_checks_are_exported(decp_build, tmp_path):
-    with duckdb.connect(str(decp_build.database), read_only=True) as connection:
-        for mart in ("fct_decp_compliance", "fct_decp_contract_checks"):
-            export_relation(connection, f"marts.{mart}", tmp_path)
-    schema = pq.read_schema(tmp_path / "fct_decp_contract_checks.parquet")
+    schema, checks = export_mart(decp_build, "fct_decp_contract_checks", tmp_path)
     assert str(schema.field("published").type) == "bool"
-    compliance = read_export_csv(tmp_path / "fct_decp_compliance.csv")
+    assert [r["published"] for r in checks].count("FAUX") == 8
+    _, compliance = export_mart(decp_build, "fct_decp_compliance", tmp_path)
     rows = {(r["filiale_code"], r["year"]): r for r in compliance}
     assert rows[("SIDR", "2026")]["published_pct"] == "75"
     assert rows[("LOGEO", "2025")]["contracts_in_scope"] == ""
-    published = [r["published"] for r in read_export_csv(tmp_path / "fct_decp_contract_checks.csv")]
-    assert published.count("FAUX") == 8
 
 
 def test_an_unpublished_contract_within_its_delay_is_not_late(decp_build):

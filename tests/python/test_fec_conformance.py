@@ -9,8 +9,6 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-import duckdb
-import pyarrow.parquet as pq
 import pytest
 
 from conftest import FIXTURES, copy_raw, run_dbt
@@ -21,8 +19,7 @@ from expected_values import (
     rejected_rows,
     row_counts,
 )
-from publishing import SectionData, read_export_csv
-from spaser.exports import export_relation
+from publishing import SectionData, export_mart
 from spaser.formats import NBSP
 from spaser.report.sections.reconciliation import filiale_reconciliation, group_reconciliation
 
@@ -214,11 +211,8 @@ def test_report_shows_the_share_of_spend_found_in_the_books(fec_build):
 
 
 def test_reconciliation_export_for_bi_and_spreadsheets(fec_build, tmp_path):
-    with duckdb.connect(str(fec_build.database), read_only=True) as connection:
-        export_relation(connection, "marts.fct_spend_reconciliation", tmp_path)
-    schema = pq.read_schema(tmp_path / "fct_spend_reconciliation.parquet")
+    schema, reconciliation = export_mart(fec_build, "fct_spend_reconciliation", tmp_path)
     assert str(schema.field("erp_spend_ht").type) == "decimal128(18, 4)"
-    reconciliation = read_export_csv(tmp_path / "fct_spend_reconciliation.csv")
     rows = {(r["filiale_code"], r["year"]): r for r in reconciliation}
     assert rows[("SEQENS", "2024")]["erp_spend_ht"] == "2108777,77"
     assert rows[("SEQENS", "2024")]["matched_count"] == "42"

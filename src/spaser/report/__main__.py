@@ -12,16 +12,13 @@ import sys
 
 from spaser.outputs import Outputs
 from spaser.report import sections  # noqa: F401  (registers the sections)
-from spaser.report.data import load, open_published_or_say_why
+from spaser.report.data import load, open_published_or_exit
 from spaser.report.pages import write_report
 
 
 def main() -> int:
     outputs = Outputs.from_environment()
-    connection = open_published_or_say_why(outputs)
-    if connection is None:
-        return 1
-    with connection:
+    with open_published_or_exit(outputs) as connection:
         written = write_report(load(connection, outputs), outputs.report)
     print(f"Rapport : {written[0]} ({len(written)} pages)")
     return 0

@@ -145,14 +145,13 @@ def open_published(outputs: Outputs) -> duckdb.DuckDBPyConnection:
     return connection
 
 
-def open_published_or_say_why(outputs: Outputs) -> duckdb.DuckDBPyConnection | None:
-    """The published database, or None once stderr says why there is none (the report and the
-    summary stop there with exit code 1)."""
+def open_published_or_exit(outputs: Outputs) -> duckdb.DuckDBPyConnection:
+    """The published database; without one, stderr says why and the command (the report,
+    the summary) exits with code 1."""
     try:
         return open_published(outputs)
     except NotPublished as error:
-        print(error, file=sys.stderr)
-        return None
+        sys.exit(str(error))
 
 
 def _validation(outputs: Outputs) -> dict[str, Any] | None:
