@@ -55,6 +55,49 @@ crossed_entries as (
             and unpaid.lettering_code = payments.lettering_code
             and unpaid.auxiliary_account_number is distinct from payments.auxiliary_account_number
             and payments.debit_amount - payments.credit_amount = unpaid.credit_amount - unpaid.debit_amount
+),
+
+-- The findings of a file (a field, a journal): no year, no amount, and no
+-- indicator reads these fields or the entries' numbering.
+file_findings as (
+    select
+        filiale_code,
+        'fec_field_unreadable' as finding,
+        source_file || ' : « ' || field || ' » illisible sur ' || count(*) || ' ligne(s), la première ligne '
+        || min(line_number) || ' ; champ non utilisé, lignes conservées' as detail,
+        count(*) as rows_count
+    from (
+        select
+            filiale_code,
+            source_file,
+            line_number,
+            unnest(unreadable_fields) as field
+        from {{ ref('stg_accounting__fec_lines') }}
+    )
+    group by filiale_code, source_file, field
+
+    union all
+
+    select
+        filiale_code,
+        'fec_entry_several_dates' as finding,
+        source_file || ' : journal ' || journal_code || ', ' || count(*) || ' écriture(s) de plusieurs dates ('
+        || sum(lines_count) || ' lignes, ' || sum(dates_count) || ' dates) : numérotation non conforme, '
+        || 'rapprochement à lire avec prudence' as detail,
+        count(*) as rows_count
+    from (
+        select
+            filiale_code,
+            source_file,
+            journal_code,
+            entry_number,
+            count(*) as lines_count,
+            count(distinct entry_date) as dates_count
+        from {{ ref('stg_accounting__fec_lines') }}
+        group by filiale_code, source_file, journal_code, entry_number
+        having count(distinct entry_date) > 1
+    )
+    group by filiale_code, source_file, journal_code
 )
 
 select
@@ -93,46 +136,10 @@ union all
 select
     filiale_code,
     null::integer as year,
-    'fec_field_unreadable' as finding,
+    finding,
     'fec' as extract,
-    source_file || ' : « ' || field || ' » illisible sur ' || count(*) || ' ligne(s), la première ligne '
-    || min(line_number) || ' ; champ non utilisé, lignes conservées' as detail,
-    count(*) as rows_count,
+    detail,
+    rows_count,
     null::double as amount_ht,
     []::varchar[] as affected_indicators
-from (
-    select
-        filiale_code,
-        source_file,
-        line_number,
-        unnest(unreadable_fields) as field
-    from {{ ref('stg_accounting__fec_lines') }}
-)
-group by filiale_code, source_file, field
-
-union all
-
-select
-    filiale_code,
-    null::integer as year,
-    'fec_entry_several_dates' as finding,
-    'fec' as extract,
-    source_file || ' : journal ' || journal_code || ', ' || count(*) || ' écriture(s) de plusieurs dates ('
-    || sum(lines_count) || ' lignes, ' || sum(dates_count) || ' dates) : numérotation non conforme, '
-    || 'rapprochement à lire avec prudence' as detail,
-    count(*) as rows_count,
-    null::double as amount_ht,
-    []::varchar[] as affected_indicators
-from (
-    select
-        filiale_code,
-        source_file,
-        journal_code,
-        entry_number,
-        count(*) as lines_count,
-        count(distinct entry_date) as dates_count
-    from {{ ref('stg_accounting__fec_lines') }}
-    group by filiale_code, source_file, journal_code, entry_number
-    having count(distinct entry_date) > 1
-)
-group by filiale_code, source_file, journal_code
+from file_findings
