@@ -48,6 +48,11 @@ class DbtRun:
     database: Path
     work_dir: Path
 
+    def succeeded(self) -> DbtRun:
+        """This run, once it is known to have exited 0 (else the end of its output, to read why)."""
+        assert self.returncode == 0, self.output[-5000:]
+        return self
+
     def query(self, sql: str) -> list[tuple]:
         with duckdb.connect(str(self.database), read_only=True) as connection:
             return connection.sql(sql).fetchall()
@@ -135,8 +140,7 @@ def conformance_build(request, tmp_path_factory) -> DbtRun:
     published = request.getfixturevalue("published_conformance")
     work = tmp_path_factory.mktemp("conformance")
     shutil.copyfile(published.outputs.database, work / "spaser.duckdb")
-    run = run_dbt(CONFORMANCE / "raw", work, "test", "--select", "test_type:unit")
-    assert run.returncode == 0, run.output[-5000:]
+    run = run_dbt(CONFORMANCE / "raw", work, "test", "--select", "test_type:unit").succeeded()
     passed = re.search(r"PASS=(\d+) WARN=0 ERROR=0 SKIP=0", run.output)
     assert passed and int(passed[1]) > 50, run.output[-3000:]
     with duckdb.connect(str(run.database)) as connection:

@@ -47,8 +47,9 @@ def test_a_broken_delivery_stops_the_build_naming_the_culprit(tmp_path, break_de
 def test_missing_optional_column_reads_as_empty(tmp_path):
     raw = copy_raw(tmp_path / "raw")
     rewrite_csv(raw / "LOGEO" / "factures.csv", drop_column("montant_ttc"))
-    run = run_dbt(raw, tmp_path / "work", "build", "--select", "+stg_extracts__invoices")
-    assert run.returncode == 0, run.output[-3000:]
+    run = run_dbt(
+        raw, tmp_path / "work", "build", "--select", "+stg_extracts__invoices"
+    ).succeeded()
     assert run.query(
         "select count(*), count(amount_ttc) from staging.stg_extracts__invoices "
         "where filiale_code = 'LOGEO'"
@@ -62,9 +63,7 @@ def partial_delivery(tmp_path_factory):
     raw = copy_raw(work / "raw")
     (raw / "LOGEO" / "vehicules.csv").unlink()
     rewrite_csv(raw / "SIDR" / "formations.csv", lambda header, rows: (header, []))
-    run = run_dbt(raw, work / "work", "build")
-    assert run.returncode == 0, run.output[-5000:]
-    return run
+    return run_dbt(raw, work / "work", "build").succeeded()
 
 
 def test_absent_extract_gives_unknown_figures(partial_delivery):
@@ -119,8 +118,9 @@ def test_unclosed_quote_rejects_its_line_alone(tmp_path):
     fields[2] = '"' + fields[2]
     lines[2] = ";".join(fields)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    run = run_dbt(raw, tmp_path / "work", "build", "--select", "+audit_extract_row_counts")
-    assert run.returncode == 0, run.output[-3000:]
+    run = run_dbt(
+        raw, tmp_path / "work", "build", "--select", "+audit_extract_row_counts"
+    ).succeeded()
     assert run.query(
         "select reason from audit.audit_rejected_rows "
         "where filiale_code = 'SIDR' and extract = 'formations' and line_number = 3"

@@ -17,8 +17,7 @@ GRAIN_TESTS = "test_name:unique_combination_per_partition"
 
 def test_the_evidence_grain_tests_pass_on_the_built_evidence(conformance_build, tmp_path):
     shutil.copyfile(conformance_build.database, tmp_path / "spaser.duckdb")
-    run = run_dbt(CONFORMANCE / "raw", tmp_path, "test", "--select", GRAIN_TESTS)
-    assert run.returncode == 0, run.output[-3000:]
+    run = run_dbt(CONFORMANCE / "raw", tmp_path, "test", "--select", GRAIN_TESTS).succeeded()
     assert re.search(r"Finished running .*\b3 data tests\b", run.output), run.output[-3000:]
 
 
@@ -77,8 +76,7 @@ def test_the_grain_test_of_a_table_fails_on_a_key_given_twice(conformance_build,
     found, once, and a table without one passes."""
     shutil.copyfile(conformance_build.database, tmp_path / "spaser.duckdb")
     selection = ["--select", "test_name:unique_combination,int_invoices_reconciled"]
-    passed = run_dbt(CONFORMANCE / "raw", tmp_path, "test", *selection)
-    assert passed.returncode == 0, passed.output[-3000:]
+    run_dbt(CONFORMANCE / "raw", tmp_path, "test", *selection).succeeded()
     with duckdb.connect(str(tmp_path / "spaser.duckdb")) as connection:
         connection.execute(
             "insert into intermediate.int_invoices_reconciled "

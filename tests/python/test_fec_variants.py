@@ -115,9 +115,7 @@ def variants(tmp_path_factory):
         line("OD", "1", "20241231", "281300", "Amortissements", credit="50"),
     ], newline="\r\n")  # fmt: skip
     plant_real_ledger(raw / "D")
-    run = run_dbt(raw, raw.parent / "work", "build", *SELECT)
-    assert run.returncode == 0, run.output[-5000:]
-    return run
+    return run_dbt(raw, raw.parent / "work", "build", *SELECT).succeeded()
 
 
 def plant_real_ledger(folder: Path) -> None:

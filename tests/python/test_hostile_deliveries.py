@@ -130,9 +130,7 @@ def hostile(tmp_path_factory):
     rewrite_csv(raw / "SEQENS" / "marches.csv", drop_column("considerations_environnementales"))
     # Markup in a coded value: rejected as an unknown code, never run.
     set_field(raw / "LOGEO" / "vehicules.csv", 2, "mode_detention", "<script>alert(1)</script>")
-    run = run_dbt(raw, base / AWKWARD / "work", "build")
-    assert run.returncode == 0, run.output[-5000:]
-    return run
+    return run_dbt(raw, base / AWKWARD / "work", "build").succeeded()
 
 
 def reason(run, filiale, extract, line):

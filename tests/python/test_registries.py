@@ -59,9 +59,7 @@ def with_registries(tmp_path_factory):
             f"all_varchar = true)) to '{stock}.new' (header)"
         )
     (sibling / "StockUniteLegale_utf8.csv.new").replace(sibling / "StockUniteLegale_utf8.csv")
-    run = run_dbt(RULES / "raw", work, "build", vars_=YEAR_2025, registries=registries)
-    assert run.returncode == 0, run.output[-5000:]
-    return run
+    return run_dbt(RULES / "raw", work, "build", vars_=YEAR_2025, registries=registries).succeeded()
 
 
 def test_registries_decide_o6_1_o8_1_o9_3(with_registries):
@@ -78,8 +76,7 @@ def test_registries_decide_o6_1_o8_1_o9_3(with_registries):
 def test_without_registries_the_erp_decides(tmp_path):
     # SPASER_REGISTRIES_DIR unset on a delivery that is not the demo: no registries, no
     # demo registries either. SME: A, D; local: A (75), C (92); ESS: B, C.
-    run = run_dbt(RULES / "raw", tmp_path / "work", "build", vars_=YEAR_2025)
-    assert run.returncode == 0, run.output[-5000:]
+    run = run_dbt(RULES / "raw", tmp_path / "work", "build", vars_=YEAR_2025).succeeded()
     assert figures(run) == {
         "O8_1": (Decimal(900 + 16000), Decimal(126900)),
         "O9_3": (Decimal(900 + 12000), Decimal(126900)),
@@ -245,8 +242,7 @@ def test_registries_as_they_come_from_spreadsheets(tmp_path):
     run = run_dbt(
         raw, tmp_path / "work", "run", "--select", *selected, "+int_registry_ignored_rows",
         vars_=YEAR_2025, registries=registries,
-    )  # fmt: skip
-    assert run.returncode == 0, run.output[-3000:]
+    ).succeeded()  # fmt: skip
     assert run.query(
         "select siren, agreement_start_date, agreement_end_date "
         "from staging.stg_registries__esus_agreements order by siren"
@@ -306,8 +302,7 @@ def test_missing_registries_folder_stops_the_build(tmp_path):
 def test_unset_variable_means_the_demo_registries_for_the_demo(tmp_path):
     # Another delivery with the variable unset gets none: test_without_registries_the_erp_decides.
     model = "base_registries__legal_units"
-    run = run_dbt(DEMO / "raw", tmp_path / "work", "compile", "--select", model)
-    assert run.returncode == 0, run.output[-3000:]
+    run_dbt(DEMO / "raw", tmp_path / "work", "compile", "--select", model).succeeded()
     compiled = next((tmp_path / "work" / "target" / "compiled").rglob(f"{model}.sql"))
     assert str(DEMO / "registries" / "StockUniteLegale_utf8.parquet") in compiled.read_text()
 

@@ -43,9 +43,8 @@ def freshness(
         )
     args = ("source", "freshness")
     options = {"vars_": vars_} if vars_ else {}
-    run = run_dbt(CONFORMANCE / "raw", work, *args, registries=registries, **options)
+    run_dbt(CONFORMANCE / "raw", work, *args, registries=registries, **options).succeeded()
     results = json.loads((work / "target" / "sources.json").read_text())["results"]
-    assert run.returncode == 0, run.output[-3000:]
     prefix = "source.spaser."
     return {result["unique_id"].removeprefix(prefix): result for result in results}
 
