@@ -10,16 +10,9 @@ with group_targets as (
 indicators as (
     select
         catalogue.*,
-        labelled.axis_number,
-        labelled.axis_label,
-        labelled.objective_number,
-        labelled.objective_label,
-        labelled.indicator_definition,
         group_targets.comparison as target_comparison,
         group_targets.target_value as target
-    from {{ ref('indicator_catalogue') }} as catalogue
-    left join {{ ref('int_indicator_catalogue_labelled') }} as labelled
-        on catalogue.indicator_code = labelled.indicator_code
+    from {{ ref('int_indicator_catalogue_labelled') }} as catalogue
     left join group_targets
         on catalogue.indicator_code = group_targets.indicator_code
 )

@@ -3,15 +3,13 @@
     int_indicator_catalogue_labelled gives it, none for an objective the Spaser
     does not have. -#}
 select
-    catalogue.indicator_code,
-    catalogue.axis,
-    catalogue.objective
-from {{ ref('indicator_catalogue') }} as catalogue
-inner join {{ ref('int_indicator_catalogue_labelled') }} as labelled
-    on catalogue.indicator_code = labelled.indicator_code
+    indicator_code,
+    axis,
+    objective
+from {{ ref('int_indicator_catalogue_labelled') }}
 where
-    catalogue.is_common
+    is_common
     and (
-        labelled.axis_number is null
-        or not starts_with(catalogue.axis, 'Axe ' || labelled.axis_number || ' ')
+        axis_number is null
+        or not starts_with(axis, 'Axe ' || axis_number || ' ')
     )

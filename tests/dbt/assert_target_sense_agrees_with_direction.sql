@@ -1,10 +1,8 @@
 {#- A target says which way is better (`<` 5 for O1_5): the indicator's
     direction must say the same, or a report would call a move towards the
-    target a setback. -#}
+    target a setback. A failure shows the whole target row to correct. -#}
 select
-    targets.filiale_code,
-    targets.indicator_code,
-    targets.comparison,
+    targets.*,
     catalogue.direction
 from {{ ref('indicator_targets') }} as targets
 inner join {{ ref('indicator_catalogue') }} as catalogue

@@ -1,16 +1,14 @@
-{#- The indicator catalogue with the Spaser's structure a reader navigates:
-    the axis and the objective of each indicator, numbered and labelled as in
-    the source document, and the presentation order (O1_1 before O10_1) and the sense
-    in which the indicator improves, with its French definition (macro
-    indicator_definitions: the text of its docs block). -#}
+{#- The indicator catalogue, every column of it, with the Spaser's structure a
+    reader navigates: the axis and the objective of each indicator, numbered and
+    labelled as in the source document, with its French definition (macro
+    indicator_definitions: the text of its docs block). dim_indicators,
+    fct_indicator_changes and bi_columns read the catalogue here. -#}
 with definitions as (
     {{ indicator_definitions() }}
 )
 
 select
-    catalogue.indicator_code,
-    catalogue.sort_order,
-    catalogue.direction,
+    catalogue.*,
     objectives.axis_number,
     objectives.axis_label,
     objectives.objective_number,

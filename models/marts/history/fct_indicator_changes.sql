@@ -10,7 +10,7 @@ with labelled as (
         kinds.report_order,
         catalogue.sort_order
     from {{ ref('int_indicator_changes_classified') }} as changes
-    left join {{ ref('indicator_catalogue') }} as catalogue
+    left join {{ ref('int_indicator_catalogue_labelled') }} as catalogue
         on changes.indicator_code = catalogue.indicator_code
     left join {{ ref('indicator_change_kinds') }} as kinds
         on changes.change_kind = kinds.change_kind
