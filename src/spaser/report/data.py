@@ -210,7 +210,8 @@ def load(connection: duckdb.DuckDBPyConnection, outputs: Outputs) -> ReportData:
             row["amount_ht"],
             tuple(row["affected_indicators"] or ()),
         )
-        for row in data.query("select * from marts.fct_data_quality")
+        # In a stable order: the sections sort on some fields and keep the rest as read.
+        for row in data.query("select * from marts.fct_data_quality order by all")
     ]
     for finding in data.findings:
         data.findings_by_filiale.setdefault(finding.filiale_code, []).append(finding)
