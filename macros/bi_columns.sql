@@ -1,21 +1,21 @@
 {#- The columns a BI user sorts and filters the indicator marts by, the same
     in the filiale grid and the group consolidation: where the indicator sits
     in the Spaser, its order, the sense of its target, where its year
-    stands at the as-of date and the sense in which it improves (last, so that
-    the columns of earlier exports keep their places). Reads the `catalogue` and
+    stands at the as-of date and the sense in which it improves (each mart's
+    contract sets their order and types: contract_select). Reads the `catalogue` and
     `period` relations that bi_joins adds to the calling model. -#}
 {% macro bi_columns(target_comparison) -%}
-    catalogue.axis_number::integer as axis_number,
-    catalogue.axis_label::varchar as axis_label,
-    catalogue.objective_number::integer as objective_number,
-    catalogue.objective_label::varchar as objective_label,
-    catalogue.sort_order::integer as sort_order,
-    {{ target_comparison }}::varchar as target_comparison,
-    period.period_status::varchar as period_status,
-    period.period_status_label::varchar as period_status_label,
-    period.as_of_date::date as as_of_date,
-    catalogue.direction::varchar as direction,
-    catalogue.indicator_definition::varchar as indicator_definition
+    catalogue.axis_number,
+    catalogue.axis_label,
+    catalogue.objective_number,
+    catalogue.objective_label,
+    catalogue.sort_order,
+    {{ target_comparison }} as target_comparison,
+    period.period_status,
+    period.period_status_label,
+    period.as_of_date,
+    catalogue.direction,
+    catalogue.indicator_definition
 {%- endmacro %}
 
 {#- The two relations bi_columns reads, joined to the calling model's figures
