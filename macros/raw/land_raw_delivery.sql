@@ -58,13 +58,19 @@
     {{ exceptions.raise_compiler_error('Delivery contract: ' ~ message) }}
 {%- endmacro %}
 
+{#- The entries of the delivery, each CSV header split into its column names
+    in the same query (`header_names`, a JSON list; null for a header whose
+    quoting cannot be read): one query for the delivery, not two per file. -#}
 {% macro raw_delivery_entries(root) -%}
     {%- set result = run_query(
-        'select entry.* from (select unnest(spaser_delivery_entries(' ~ sql_string(root) ~ ')) as entry)'
+        'select entry.*, ' ~ raw_header_names_sql('entry.header') ~ ' as header_names'
+        ~ ' from (select unnest(spaser_delivery_entries(' ~ sql_string(root) ~ ')) as entry)'
     ) -%}
     {%- set entries = [] -%}
     {%- for row in result.rows -%}
-        {%- do entries.append(dict(zip(result.column_names, row))) -%}
+        {%- set entry = dict(zip(result.column_names, row)) -%}
+        {%- do entry.update({'header_names': fromjson(entry.header_names) if entry.header_names else none}) -%}
+        {%- do entries.append(entry) -%}
     {%- endfor -%}
     {%- if entries | length == 0 -%}
         {{ raw_contract_error("raw folder not found, unreadable or empty: " ~ root ~ " (SPASER_RAW_DIR)") }}
@@ -146,15 +152,18 @@
     to lower case without surrounding spaces: white space, and the zero-width
     characters (U+200B, U+FEFF) that names copied from a web page or a
     spreadsheet carry. -#}
+{% macro raw_header_names_sql(header) -%}
+    case when {{ csv_record_is_readable(header) }} then to_json(list_transform(
+        {{ csv_fields(header) }},
+        lambda name: lower({{ csv_value(header_name_stripped('name')) }})
+    )) end
+{%- endmacro %}
+
 {% macro raw_header_names(entry) -%}
-    {%- set header = sql_string(entry.header) -%}
-    {%- if not run_query('select ' ~ csv_record_is_readable(header)).rows[0][0] -%}
+    {%- if entry.header_names is none -%}
         {{ raw_contract_error(entry.path ~ ": line 1: unreadable header (a stray or unclosed quote): " ~ entry.header[:200]) }}
     {%- endif -%}
-    {%- set result = run_query(
-        'select lower(' ~ csv_value(header_name_stripped('name')) ~ ') from unnest(' ~ csv_fields(header) ~ ') with ordinality as header (name, position) order by position'
-    ) -%}
-    {{ return(result.columns[0].values() | list) }}
+    {{ return(entry.header_names) }}
 {%- endmacro %}
 
 {% macro raw_delivery_files_sql(files) -%}
