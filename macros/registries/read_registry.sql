@@ -62,8 +62,11 @@
     rule), each with its format, separator and columns; a missing folder or
     a file without a needed column stops the build. -#}
 {% macro registry_files(spec) -%}
+    {#- Not at parse time: the folder depends on environment variables, and dbt
+        parses again a model that read one whose value changed (every new raw folder). -#}
+    {%- if not execute -%}{{ return([]) }}{%- endif -%}
     {%- set folder = registries_dir() -%}
-    {%- if folder is none or not execute -%}{{ return([]) }}{%- endif -%}
+    {%- if folder is none -%}{{ return([]) }}{%- endif -%}
     {%- set folder = folder.rstrip('/') or '/' -%}
     {%- set found = run_query(
         "select count(*) from glob(" ~ sql_string(duckdb_path_pattern(folder) ~ '*/') ~ ") "
