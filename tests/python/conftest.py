@@ -8,13 +8,13 @@ import io
 import os
 import re
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pytest
+import yaml
+from dbt_processes import DbtProcesses
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 FIXTURES = PROJECT_DIR / "tests" / "fixtures"
@@ -38,7 +38,7 @@ def _conformance_filiales() -> list[str]:
 INDICATORS = _catalogue_codes()
 # The conformance grid: one cell per filiale, year and common indicator.
 CONFORMANCE_CELLS = len(_conformance_filiales()) * len(CONFORMANCE_YEARS) * len(INDICATORS)
-DBT = Path(sys.executable).parent / "dbt"
+DBT_PROCESSES = DbtProcesses()
 
 
 @dataclass
@@ -60,12 +60,27 @@ class DbtRun:
 
 # dbt's parse of the project depends on the project's files and the vars only (the
 # database file is named relative to the working folder, so the profile is the same for
-# every run): one parse per vars, copied into each run's target, spares each run a parse.
+# every run): one parse per state of the files and vars, copied into each run's target,
+# spares each run a parse. The files' state is in the key so that a parse kept from before
+# an edit is not reused: dbt would parse the edited files again in every run.
 PARSE_CACHE = PROJECT_DIR / "target" / "pytest-parse"
 
 
+def _project_files_state() -> str:
+    """Size and modification time of each file dbt parses (the folders dbt_project.yml names)."""
+    project = yaml.safe_load((PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8"))
+    folders = {name for key, names in project.items() if key.endswith("-paths") for name in names}
+    files = [PROJECT_DIR / "dbt_project.yml", PROJECT_DIR / "profiles.yml"]
+    files += sorted(f for name in folders for f in (PROJECT_DIR / name).rglob("*") if f.is_file())
+    return "\n".join(f"{f} {f.stat().st_size} {f.stat().st_mtime_ns}" for f in files)
+
+
+PROJECT_FILES_STATE = _project_files_state()
+
+
 def _parse_cache(vars_: str) -> Path:
-    return PARSE_CACHE / hashlib.sha256(vars_.encode()).hexdigest()[:16] / "partial_parse.msgpack"
+    key = hashlib.sha256(f"{PROJECT_FILES_STATE}\n{vars_}".encode()).hexdigest()[:16]
+    return PARSE_CACHE / key / "partial_parse.msgpack"
 
 
 def run_dbt(
@@ -97,7 +112,6 @@ def run_dbt(
         env["SPASER_REGISTRIES_DIR"] = str(registries)
     excluded = ["--exclude-resource-type", "unit_test"] if args[0] == "build" else []
     command = [
-        str(DBT),
         *args,
         *excluded,
         "--project-dir",
@@ -114,15 +128,13 @@ def run_dbt(
     if cached.exists() and not parsed.exists():
         parsed.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, parsed)
-    completed = subprocess.run(
-        command, cwd=work_dir, env=env, capture_output=True, text=True, check=False
-    )
+    returncode, output = DBT_PROCESSES.run(command, work_dir, env)
     if parsed.exists() and not cached.exists():
         cached.parent.mkdir(parents=True, exist_ok=True)
         staged = cached.with_suffix(f".{os.getpid()}")
         shutil.copyfile(parsed, staged)
         os.replace(staged, cached)
-    return DbtRun(completed.returncode, completed.stdout + completed.stderr, database, work_dir)
+    return DbtRun(returncode, output, database, work_dir)
 
 
 def copy_raw(target: Path) -> Path:
