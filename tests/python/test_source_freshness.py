@@ -14,6 +14,7 @@ import shutil
 from datetime import UTC, date, datetime, time, timedelta
 
 import duckdb
+import pytest
 
 from conftest import CONFORMANCE, CONFORMANCE_VARS, FIXTURES, run_dbt
 
@@ -64,14 +65,24 @@ def days_ago(days: int) -> datetime:
     return datetime.combine(date.today() - timedelta(days=days), time(), UTC)
 
 
-def test_a_recent_delivery_is_fresh(conformance_build, tmp_path):
-    delivery = statuses(freshness(conformance_build, tmp_path, 10), *DELIVERY)
+@pytest.fixture(scope="module")
+def as_built(conformance_build, tmp_path_factory) -> dict[int, dict[str, dict]]:
+    """The freshness of the conformance build with its as-of date 10 and 100 days ago, as
+    built (no registries, nothing published): the runs that several tests read."""
+    return {
+        days: freshness(conformance_build, tmp_path_factory.mktemp(f"as_built_{days}"), days)
+        for days in (10, 100)
+    }
+
+
+def test_a_recent_delivery_is_fresh(as_built):
+    delivery = statuses(as_built[10], *DELIVERY)
     assert len(delivery) == DELIVERY_SOURCES
     assert set(delivery.values()) == {"pass"}, delivery
 
 
-def test_a_delivery_older_than_a_quarter_warns(conformance_build, tmp_path):
-    delivery = statuses(freshness(conformance_build, tmp_path, 100), *DELIVERY)
+def test_a_delivery_older_than_a_quarter_warns(as_built):
+    delivery = statuses(as_built[100], *DELIVERY)
     assert len(delivery) == DELIVERY_SOURCES
     assert set(delivery.values()) == {"warn"}, delivery
     assert {"extracts.factures", "extracts.delivery_files", "accounting.fec"} <= set(delivery)
@@ -101,8 +112,8 @@ def test_the_history_is_as_old_as_the_last_publication(
     assert loaded_at(results["history.builds"]) == finished_at
 
 
-def test_nothing_published_warns(conformance_build, tmp_path):
-    history = statuses(freshness(conformance_build, tmp_path, 10), "history.")
+def test_nothing_published_warns(as_built):
+    history = statuses(as_built[10], "history.")
     assert len(history) == HISTORY_SOURCES
     assert set(history.values()) == {"warn"}, history
 
@@ -163,11 +174,11 @@ def test_registries_older_than_the_var_warn_and_a_missing_one_follows_the_delive
     assert set(statuses(results, "registries.").values()) == {"pass"}
 
 
-def test_without_registries_they_follow_the_delivery(conformance_build, tmp_path):
+def test_without_registries_they_follow_the_delivery(as_built):
     """No registries folder (the default for a delivery other than the demo): the
     classification falls back to the ERP's supplier master, as old as the delivery."""
     for days_old, status in ((10, "pass"), (100, "warn")):
-        results = freshness(conformance_build, tmp_path / str(days_old), days_old)
+        results = as_built[days_old]
         assert statuses(results, "registries.") == dict.fromkeys(REGISTRY_SOURCES, status)
         for name in REGISTRY_SOURCES:
             assert loaded_at(results[name]) == days_ago(days_old), name
