@@ -1,7 +1,7 @@
 """`dbt` commands run as processes forked from a parent that has imported dbt already.
 
 A `dbt` command spends about 2 s of CPU importing dbt and its DuckDB adapter before it
-reads a file, and the suite runs dbt over a hundred times on two cores. Here a parent
+reads a file, and the suite runs dbt dozens of times on two cores. Here a parent
 process imports them once, runs nothing, and forks one child per command. Each child is a
 `dbt` process of its own as a data engineer's shell starts it: its own working folder,
 environment, arguments, output and exit status, and the interpreter's normal exit
