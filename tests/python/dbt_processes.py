@@ -41,9 +41,15 @@ class DbtProcesses:
             output = Path(folder) / "output.txt"
             request = {"args": args, "cwd": str(cwd), "env": env, "output": str(output)}
             server = self._started()
-            server.stdin.write(json.dumps(request) + "\n")
-            server.stdin.flush()
-            reply = server.stdout.readline()
+            try:
+                server.stdin.write(json.dumps(request) + "\n")
+                server.stdin.flush()
+                reply = server.stdout.readline()
+            except BaseException:
+                # Interrupted between a request and its reply: that reply would answer the
+                # next command, so the parent goes (the next command starts another).
+                server.kill()
+                raise
             if not reply:
                 raise RuntimeError(f"the dbt parent process ended (status {server.poll()})")
             return json.loads(reply), output.read_text(errors="replace")

@@ -66,23 +66,25 @@ def days_ago(days: int) -> datetime:
 
 
 @pytest.fixture(scope="module")
-def as_built(conformance_build, tmp_path_factory) -> dict[int, dict[str, dict]]:
+def as_built(conformance_build, tmp_path_factory) -> dict[int, tuple[dict[str, dict], datetime]]:
     """The freshness of the conformance build with its as-of date 10 and 100 days ago, as
-    built (no registries, nothing published): the runs that several tests read."""
-    return {
-        days: freshness(conformance_build, tmp_path_factory.mktemp(f"as_built_{days}"), days)
-        for days in (10, 100)
-    }
+    built (no registries, nothing published), each with that as-of date as the run saw it:
+    the runs that several tests read."""
+    runs = {}
+    for days in (10, 100):
+        results = freshness(conformance_build, tmp_path_factory.mktemp(f"as_built_{days}"), days)
+        runs[days] = (results, days_ago(days))
+    return runs
 
 
 def test_a_recent_delivery_is_fresh(as_built):
-    delivery = statuses(as_built[10], *DELIVERY)
+    delivery = statuses(as_built[10][0], *DELIVERY)
     assert len(delivery) == DELIVERY_SOURCES
     assert set(delivery.values()) == {"pass"}, delivery
 
 
 def test_a_delivery_older_than_a_quarter_warns(as_built):
-    delivery = statuses(as_built[100], *DELIVERY)
+    delivery = statuses(as_built[100][0], *DELIVERY)
     assert len(delivery) == DELIVERY_SOURCES
     assert set(delivery.values()) == {"warn"}, delivery
     assert {"extracts.factures", "extracts.delivery_files", "accounting.fec"} <= set(delivery)
@@ -113,7 +115,7 @@ def test_the_history_is_as_old_as_the_last_publication(
 
 
 def test_nothing_published_warns(as_built):
-    history = statuses(as_built[10], "history.")
+    history = statuses(as_built[10][0], "history.")
     assert len(history) == HISTORY_SOURCES
     assert set(history.values()) == {"warn"}, history
 
@@ -178,7 +180,7 @@ def test_without_registries_they_follow_the_delivery(as_built):
     """No registries folder (the default for a delivery other than the demo): the
     classification falls back to the ERP's supplier master, as old as the delivery."""
     for days_old, status in ((10, "pass"), (100, "warn")):
-        results = as_built[days_old]
+        results, as_of = as_built[days_old]
         assert statuses(results, "registries.") == dict.fromkeys(REGISTRY_SOURCES, status)
         for name in REGISTRY_SOURCES:
-            assert loaded_at(results[name]) == days_ago(days_old), name
+            assert loaded_at(results[name]) == as_of, name
