@@ -49,6 +49,7 @@ class DbtProcesses:
                 # Interrupted between a request and its reply: that reply would answer the
                 # next command, so the parent goes (the next command starts another).
                 server.kill()
+                self._server = None
                 raise
             if not reply:
                 raise RuntimeError(f"the dbt parent process ended (status {server.poll()})")
