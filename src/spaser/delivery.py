@@ -82,8 +82,8 @@ def _scan(handle, first: bytes) -> _Scan:
     while chunk:
         scan.has_quotes = scan.has_quotes or b'"' in chunk
         scan.has_control_byte = scan.has_control_byte or CONTROL_BYTE in chunk
-        # Line feeds are counted only once a CR is seen: counting them in every chunk of
-        # an LF file, which needs none, was a third of the inventory's time.
+        # Line feeds are counted only once a CR is seen: an LF file needs no count, and
+        # counting them cost about 15 % of the inventory's CPU (the group: 5.2-5.5 s, 4.6-4.7 s).
         if scan.cr or b"\r" in chunk:
             scan.cr += chunk.count(b"\r")
             scan.crlf += chunk.count(b"\r\n")
